@@ -15,6 +15,15 @@ PIPELINE_VERSION = "0.1.0"
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "MILITIA", "FACILITY")
 
 
+def input_hash(raw_text: str, *metadata: str | None) -> str:
+    """SHA-256 of the raw input plus given metadata: changes when the article changes."""
+    h = hashlib.sha256()
+    for part in (raw_text, *metadata):
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
 @dataclass
 class RemovedLine:
     """A line the cleaner took out of the raw text, and why (so a user can check it)."""
@@ -148,15 +157,12 @@ class Document:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pipeline_version: str = PIPELINE_VERSION
+    content_hash: str = ""
 
-    @property
-    def content_hash(self) -> str:
-        """SHA-256 of the raw input plus given metadata: changes when the article changes."""
-        h = hashlib.sha256()
-        for part in (self.raw_text, self.url or "", self.title or "", self.published or ""):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\x00")
-        return h.hexdigest()
+    def __post_init__(self) -> None:
+        # Fixed at construction, before stages fill in metadata found in the text.
+        if not self.content_hash:
+            self.content_hash = input_hash(self.raw_text, self.url, self.title, self.published)
 
     def to_analysis(self) -> dict[str, Any]:
         """The analysis JSON of SCHEMA.md (plus a few extra fields)."""
@@ -187,7 +193,6 @@ class Document:
     def from_dict(cls, data: dict[str, Any]) -> Document:
         """Rebuild a document written by :meth:`to_dict`."""
         data = dict(data)
-        data.pop("content_hash", None)
         data["removed"] = [RemovedLine(**r) for r in data.get("removed", [])]
         data["tokens"] = [Token(**t) for t in data.get("tokens", [])]
         data["sentences"] = [Sentence(**s) for s in data.get("sentences", [])]
