@@ -42,9 +42,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from wirewatch.cli import analyze_cmd, store_cmd
+    from wirewatch.cli import analyze_cmd, demo_cmd, store_cmd
 
-    for module in (analyze_cmd, store_cmd):
+    for module in (analyze_cmd, store_cmd, demo_cmd):
         for command in module.COMMANDS:
             main.add_command(command)
 

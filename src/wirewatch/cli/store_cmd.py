@@ -142,7 +142,7 @@ def errors_command(db_path: Path | None, limit: int) -> None:
         where = r["path"] or r["doc_id"] or ""
         if r["line"]:
             where += f":{r['line']}"
-        table.add_row(str(r["at"])[:19], where, r["stage"] or "", r["code"], r["message"])
+        table.add_row(str(r["occurred_at"])[:19], where, r["stage"] or "", r["code"], r["message"])
     out.print(table)
 
 

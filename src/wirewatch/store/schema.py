@@ -20,7 +20,7 @@ CREATE SEQUENCE ingest_error_seq;
 CREATE TABLE ingest_errors (
     error_id BIGINT PRIMARY KEY DEFAULT nextval('ingest_error_seq'),
     path VARCHAR, line INTEGER, doc_id VARCHAR, stage VARCHAR,
-    code VARCHAR NOT NULL, message VARCHAR NOT NULL, at TIMESTAMP NOT NULL
+    code VARCHAR NOT NULL, message VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL
 );
 """),
     (2, "entities, mentions, locations and events", """

@@ -210,7 +210,7 @@ class Store:
                 for p in problems]
         if rows:
             self.con.executemany(
-                "INSERT INTO ingest_errors (path, line, doc_id, stage, code, message, at) "
+                "INSERT INTO ingest_errors (path, line, doc_id, stage, code, message, occurred_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     # ---- reads ------------------------------------------------------------------------------
