@@ -22,13 +22,18 @@ from typing import Any
 from wirewatch.errors import GoldError
 
 
+# Marks that sit inside a word ("Kata'ib", "U.S."): removed, so "Kataib" and "US" match.
+# Other punctuation separates words, so "Al-Qaim" matches "Al Qaim".
+_INWORD_MARKS = frozenset("'\u2018\u2019\u02bc`.")
+
+
 def normalize_name(name: str) -> str:
     """Case-fold, strip accents and punctuation, collapse spaces."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     kept = []
     for ch in decomposed:
         cat = unicodedata.category(ch)
-        if cat.startswith("M"):
+        if cat.startswith("M") or ch in _INWORD_MARKS:
             continue
         kept.append(" " if cat.startswith(("P", "S")) else ch)
     return " ".join("".join(kept).split())
@@ -90,8 +95,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "pred": self.pred, "gold": self.gold}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "pred": self.pred,
+            "gold": self.gold,
+        }
 
 
 @dataclass
@@ -113,7 +124,11 @@ class Accuracy:
 
     def as_dict(self) -> dict[str, float | int | None]:
         v = self.value
-        return {"accuracy": None if v is None else round(v, 4), "correct": self.correct, "total": self.total}
+        return {
+            "accuracy": None if v is None else round(v, 4),
+            "correct": self.correct,
+            "total": self.total,
+        }
 
 
 COUNT_MEASURES = ("entities", "locations", "events_type", "events_strict")
@@ -123,7 +138,9 @@ ACCURACY_MEASURES = ("event_date", "event_location", "language", "genre", "polic
 @dataclass
 class Scores:
     counts: dict[str, Counts] = field(default_factory=lambda: {m: Counts() for m in COUNT_MEASURES})
-    accuracies: dict[str, Accuracy] = field(default_factory=lambda: {m: Accuracy() for m in ACCURACY_MEASURES})
+    accuracies: dict[str, Accuracy] = field(
+        default_factory=lambda: {m: Accuracy() for m in ACCURACY_MEASURES}
+    )
     documents: int = 0
     missing: int = 0
 
@@ -156,7 +173,9 @@ def _strict(g: dict[str, Any], p: dict[str, Any]) -> bool:
     )
 
 
-def _match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]], strict: bool) -> list[tuple[int, int]]:
+def _match_events(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], strict: bool
+) -> list[tuple[int, int]]:
     """Greedy matching in prediction order; among candidates prefer the closest gold event."""
     used: set[int] = set()
     pairs = []
@@ -170,7 +189,10 @@ def _match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]], strict
             score = (
                 2 * _strict(g, p)
                 + dates_compatible(g.get("date"), p.get("date"))
-                + (normalize_name(str(g.get("location") or "")) == normalize_name(str(p.get("location") or "")))
+                + (
+                    normalize_name(str(g.get("location") or ""))
+                    == normalize_name(str(p.get("location") or ""))
+                )
             )
             if score > best_score:
                 best, best_score = gi, score
@@ -199,13 +221,17 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any] | None) -> Scores:
     if gold.get("genre"):
         s.accuracies["genre"].add(gold.get("genre") == pred.get("genre"))
     if gold.get("genre") == "opinion":
-        s.accuracies["policy_position"].add(gold.get("policy_position") == pred.get("policy_position"))
+        s.accuracies["policy_position"].add(
+            gold.get("policy_position") == pred.get("policy_position")
+        )
     return s
 
 
 def _load_dir(path: Path, what: str) -> dict[str, dict[str, Any]]:
     if not path.is_dir():
-        raise GoldError(f"{what} folder does not exist", str(path), "pass a folder of <id>.json files")
+        raise GoldError(
+            f"{what} folder does not exist", str(path), "pass a folder of <id>.json files"
+        )
     docs: dict[str, dict[str, Any]] = {}
     for file in sorted(path.glob("*.json")):
         try:
@@ -249,7 +275,8 @@ def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Evaluation:
     pred = _load_dir(Path(pred_dir), "prediction")
     if not gold:
         raise GoldError("no gold .json files", str(gold_dir))
-    overall, by_lang, by_doc = Scores(), defaultdict(Scores), {}
+    overall, by_doc = Scores(), {}
+    by_lang: defaultdict[str, Scores] = defaultdict(Scores)
     for doc_id, g in gold.items():
         s = score_document(g, pred.get(doc_id))
         by_doc[doc_id] = s

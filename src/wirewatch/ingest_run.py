@@ -56,8 +56,16 @@ def ingest(
     def to_process() -> Iterator[Document]:
         for item in read_inputs(paths, settings.max_bytes):
             if isinstance(item, IngestProblem):
-                note_problem({"path": item.path, "line": item.line, "code": item.code,
-                              "message": item.message, "stage": "read"}, str(item))
+                note_problem(
+                    {
+                        "path": item.path,
+                        "line": item.line,
+                        "code": item.code,
+                        "message": item.message,
+                        "stage": "read",
+                    },
+                    str(item),
+                )
                 continue
             previous = known.get(item.id)
             if previous is not None and previous == (item.content_hash, stages):
@@ -72,9 +80,16 @@ def ingest(
     try:
         for result in run_pipeline(to_process(), settings):
             if isinstance(result, DocumentFailure):
-                note_problem({"path": result.source, "doc_id": result.doc_id, "stage": result.stage,
-                              "code": result.code, "message": result.message},
-                             f"{result.source or result.doc_id}: [{result.code}] {result.message}")
+                note_problem(
+                    {
+                        "path": result.source,
+                        "doc_id": result.doc_id,
+                        "stage": result.stage,
+                        "code": result.code,
+                        "message": result.message,
+                    },
+                    f"{result.source or result.doc_id}: [{result.code}] {result.message}",
+                )
                 continue
             pending.append(result)
             if len(pending) >= WRITE_BATCH:
@@ -84,13 +99,18 @@ def ingest(
     finally:
         # On Ctrl-C the finished batch is still written; the rest is picked up by a rerun.
         _flush(store, pending, settings, summary, status, known, stages)
-        store.record_errors(problems)  # type: ignore[arg-type]
+        store.record_errors(problems)
     return summary
 
 
 def _flush(
-    store: Store, pending: list[Document], settings: Settings, summary: IngestSummary,
-    status: dict[str, str], known: dict[str, tuple[str, str]], stages: str,
+    store: Store,
+    pending: list[Document],
+    settings: Settings,
+    summary: IngestSummary,
+    status: dict[str, str],
+    known: dict[str, tuple[str, str]],
+    stages: str,
 ) -> None:
     if not pending:
         return

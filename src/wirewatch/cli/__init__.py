@@ -29,7 +29,9 @@ def friendly_errors(fn: F) -> F:
             click.echo(f"error: {e}", err=True)
             sys.exit(2)
         except KeyboardInterrupt:
-            click.echo("interrupted: everything committed so far is kept; run again to finish", err=True)
+            click.echo(
+                "interrupted: everything committed so far is kept; run again to finish", err=True
+            )
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
@@ -42,9 +44,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from wirewatch.cli import analyze_cmd, demo_cmd, store_cmd
+    from wirewatch.cli import analyze_cmd, demo_cmd, kb_cmd, store_cmd
 
-    for module in (analyze_cmd, store_cmd, demo_cmd):
+    for module in (analyze_cmd, store_cmd, kb_cmd, demo_cmd):
         for command in module.COMMANDS:
             main.add_command(command)
 

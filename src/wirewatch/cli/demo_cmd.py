@@ -22,8 +22,13 @@ def samples_path() -> Path:
 
 
 @click.command("demo")
-@click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
-              help="DuckDB file (default: $WIREWATCH_DB or ./wirewatch.duckdb).")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="DuckDB file (default: $WIREWATCH_DB or ./wirewatch.duckdb).",
+)
 @friendly_errors
 def demo_command(db_path: Path | None) -> None:
     """Ingest the bundled sample articles into the store and show what wirewatch found."""
@@ -31,25 +36,43 @@ def demo_command(db_path: Path | None) -> None:
     with Store(path) as store:
         with progress() as bar:
             task = bar.add_task("ingesting samples", total=None)
-            summary = ingest([samples_path()], store, Settings(),
-                             lambda s: bar.update(task, completed=s.seen))
-        out.print(f"[bold]store[/bold] {path}: new {summary.new}, updated {summary.updated}, "
-                  f"unchanged {summary.unchanged}, rejected {summary.rejected}")
-        docs = store.query("SELECT id, language, published, genre, policy_position FROM documents ORDER BY id")
+            summary = ingest(
+                [samples_path()], store, Settings(), lambda s: bar.update(task, completed=s.seen)
+            )
+        out.print(
+            f"[bold]store[/bold] {path}: new {summary.new}, updated {summary.updated}, "
+            f"unchanged {summary.unchanged}, rejected {summary.rejected}"
+        )
+        docs = store.query(
+            "SELECT id, language, published, genre, policy_position FROM documents ORDER BY id"
+        )
         table = Table("document", "lang", "published", "genre", "position", title="documents")
         for d in docs:
-            table.add_row(d["id"], d["language"] or "?", d["published"] or "", d["genre"] or "",
-                          d["policy_position"] or "")
+            table.add_row(
+                d["id"],
+                d["language"] or "?",
+                d["published"] or "",
+                d["genre"] or "",
+                d["policy_position"] or "",
+            )
         out.print(table)
         actors = Table("actor", "type", "docs", "mentions", title="top actors")
         for a in actor_counts(store, limit=12):
             actors.add_row(a["canonical"], a["type"] or "", str(a["documents"]), str(a["mentions"]))
         out.print(actors)
-        events = Table("date", "type", "mode", "actor", "recipient", "where", "dead", title="events")
+        events = Table(
+            "date", "type", "mode", "actor", "recipient", "where", "dead", title="events"
+        )
         for e in event_rows(store, limit=40):
-            events.add_row(e["date"] or "?", e["type"], e["mode"] or "", _names(e["actor"]),
-                           _names(e["recipient"]), e["location"] or "",
-                           "" if e["fatalities"] is None else str(e["fatalities"]))
+            events.add_row(
+                e["date"] or "?",
+                e["type"],
+                e["mode"] or "",
+                _names(e["actor"]),
+                _names(e["recipient"]),
+                e["location"] or "",
+                "" if e["fatalities"] is None else str(e["fatalities"]),
+            )
         out.print(events)
     out.print("next: `wirewatch show ID`, `wirewatch events --type ASSAULT`, `wirewatch actors`")
 

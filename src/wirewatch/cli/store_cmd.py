@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from wirewatch.cli import console, friendly_errors, out
@@ -20,7 +21,10 @@ from wirewatch.store import Store
 from wirewatch.store.queries import actor_counts, event_rows
 
 db_option = click.option(
-    "--db", "db_path", type=click.Path(path_type=Path), default=None,
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default=None,
     help="DuckDB file (default: $WIREWATCH_DB or ./wirewatch.duckdb).",
 )
 
@@ -35,7 +39,9 @@ def _open(db_path: Path | None, read_only: bool = True) -> Store:
 @click.option("--quiet", is_flag=True, help="No per-file messages; summary only.")
 @pipeline_options
 @friendly_errors
-def ingest_command(paths: tuple[Path, ...], db_path: Path | None, quiet: bool, **options: Any) -> None:
+def ingest_command(
+    paths: tuple[Path, ...], db_path: Path | None, quiet: bool, **options: Any
+) -> None:
     """Store the documents under PATHS (files, folders, .jsonl) and everything found in them."""
     settings = settings_from(options)
     with _open(db_path, read_only=False) as store, progress() as bar:
@@ -47,15 +53,22 @@ def ingest_command(paths: tuple[Path, ...], db_path: Path | None, quiet: bool, *
             bar.update(task, completed=summary.seen)
             # Thousands of bad files: show the first few, count the rest.
             while not quiet and shown < len(summary.problems) and shown < 20:
-                bar.console.print(f"[yellow]skipped[/yellow] {summary.problems[shown]}", highlight=False)
+                # Escaped and unwrapped: a path like "[draft] a.txt" must show whole, on one line.
+                bar.console.print(
+                    f"[yellow]skipped[/yellow] {escape(summary.problems[shown])}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
                 shown += 1
 
         summary = ingest(paths, store, settings, on_item)
     more = len(summary.problems) - min(len(summary.problems), 20)
     if more > 0 and not quiet:
         console.print(f"... and {more} more (see `wirewatch errors`)")
-    out.print(f"new {summary.new}, updated {summary.updated}, unchanged {summary.unchanged}, "
-              f"rejected {summary.rejected}")
+    out.print(
+        f"new {summary.new}, updated {summary.updated}, unchanged {summary.unchanged}, "
+        f"rejected {summary.rejected}"
+    )
     ok = summary.new + summary.updated + summary.unchanged
     sys.exit(0 if not summary.rejected else (1 if ok else 3))
 
@@ -72,11 +85,19 @@ def docs_command(db_path: Path | None, limit: int, language: str | None) -> None
         rows = store.query(
             f"SELECT d.id, d.language, d.published, d.genre, left(coalesce(d.title, ''), 60) AS title, "
             f"(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events "
-            f"FROM documents d {where} ORDER BY d.published DESC NULLS LAST, d.id LIMIT ?", [*params, limit])
+            f"FROM documents d {where} ORDER BY d.published DESC NULLS LAST, d.id LIMIT ?",
+            [*params, limit],
+        )
     table = Table("id", "lang", "published", "genre", "events", "title")
     for r in rows:
-        table.add_row(r["id"], r["language"] or "?", r["published"] or "", r["genre"] or "",
-                      str(r["events"]), r["title"])
+        table.add_row(
+            escape(r["id"]),
+            r["language"] or "?",
+            r["published"] or "",
+            r["genre"] or "",
+            str(r["events"]),
+            escape(r["title"]),
+        )
     out.print(table)
 
 
@@ -95,23 +116,41 @@ def show_command(doc_id: str, db_path: Path | None, as_json: bool) -> None:
     if as_json:
         out.print_json(json.dumps(doc, default=str, ensure_ascii=False))
         return
-    for key in ("id", "title", "url", "outlet", "published", "language", "language_confidence",
-                "genre", "policy_position", "source_path", "content_hash", "updated_at"):
-        out.print(f"[bold]{key}[/bold]: {doc.get(key)}", highlight=False)
+    for key in (
+        "id",
+        "title",
+        "url",
+        "outlet",
+        "published",
+        "language",
+        "language_confidence",
+        "genre",
+        "policy_position",
+        "source_path",
+        "content_hash",
+        "updated_at",
+    ):
+        out.print(f"[bold]{key}[/bold]: {escape(str(doc.get(key)))}", highlight=False)
     out.rule("text")
     out.print(doc["text"], highlight=False, markup=False)
     out.rule(f"removed ({len(doc['removed'])})")
     for r in doc["removed"]:
-        out.print(f"[dim]{r['reason']:>14}[/dim]  {r['line']}", highlight=False)
+        out.print(f"[dim]{r['reason']:>14}[/dim]  {escape(r['line'])}", highlight=False)
     if doc["entities"]:
         out.rule("entities")
         for e in doc["entities"]:
-            out.print(f"{e['canonical']} ({e['type']})  {e['mentions']}", highlight=False, markup=False)
+            out.print(
+                f"{e['canonical']} ({e['type']})  {e['mentions']}", highlight=False, markup=False
+            )
     if doc["events"]:
         out.rule("events")
         for e in doc["events"]:
-            out.print(f"{e['date'] or '?'} {e['type']}/{e['mode'] or '-'} {e['actor']} -> {e['recipient']}"
-                      f"  «{e['evidence']}»", highlight=False, markup=False)
+            out.print(
+                f"{e['date'] or '?'} {e['type']}/{e['mode'] or '-'} {e['actor']} -> {e['recipient']}"
+                f"  «{e['evidence']}»",
+                highlight=False,
+                markup=False,
+            )
 
 
 @click.command("stats")
@@ -138,11 +177,14 @@ def errors_command(db_path: Path | None, limit: int) -> None:
     with _open(db_path) as store:
         rows = store.query("SELECT * FROM ingest_errors ORDER BY error_id DESC LIMIT ?", [limit])
     table = Table("at", "where", "stage", "code", "message")
+    table.columns[1].overflow = "fold"  # the file name is the point: never cut it off
     for r in rows:
         where = r["path"] or r["doc_id"] or ""
         if r["line"]:
             where += f":{r['line']}"
-        table.add_row(str(r["occurred_at"])[:19], where, r["stage"] or "", r["code"], r["message"])
+        table.add_row(
+            str(r["occurred_at"])[:19], escape(where), r["stage"] or "", r["code"], escape(r["message"])
+        )
     out.print(table)
 
 
@@ -152,14 +194,21 @@ def errors_command(db_path: Path | None, limit: int) -> None:
 @click.option("--type", "entity_type", default=None, help="PERSON, ORG, GPE, MILITIA or FACILITY.")
 @click.option("--limit", default=50, show_default=True)
 @friendly_errors
-def actors_command(db_path: Path | None, pattern: str | None, entity_type: str | None, limit: int) -> None:
+def actors_command(
+    db_path: Path | None, pattern: str | None, entity_type: str | None, limit: int
+) -> None:
     """Actors by number of mentions across the stored documents."""
     with _open(db_path) as store:
         rows = actor_counts(store, pattern, entity_type, limit)
     table = Table("actor", "type", "documents", "mentions", "resolved")
     for r in rows:
-        table.add_row(r["canonical"], r["type"] or "", str(r["documents"]), str(r["mentions"]),
-                      "yes" if r["resolved"] else "no")
+        table.add_row(
+            r["canonical"],
+            r["type"] or "",
+            str(r["documents"]),
+            str(r["mentions"]),
+            "yes" if r["resolved"] else "no",
+        )
     out.print(table)
 
 
@@ -173,13 +222,27 @@ def actors_command(db_path: Path | None, pattern: str | None, entity_type: str |
 @click.option("--limit", default=200, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @friendly_errors
-def events_command(db_path: Path | None, actor: str | None, recipient: str | None,
-                   event_type: str | None, since: str | None, until: str | None, limit: int,
-                   fmt: str) -> None:
+def events_command(
+    db_path: Path | None,
+    actor: str | None,
+    recipient: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
     """Coded events, filtered by actor, recipient, type and date."""
     with _open(db_path) as store:
-        rows = event_rows(store, actor=actor, recipient=recipient, event_type=event_type,
-                          since=since, until=until, limit=limit)
+        rows = event_rows(
+            store,
+            actor=actor,
+            recipient=recipient,
+            event_type=event_type,
+            since=since,
+            until=until,
+            limit=limit,
+        )
     if fmt == "json":
         out.print_json(json.dumps(rows, default=str, ensure_ascii=False))
     elif fmt == "csv":
@@ -187,15 +250,26 @@ def events_command(db_path: Path | None, actor: str | None, recipient: str | Non
         if rows:
             writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
             writer.writeheader()
-            writer.writerows([{k: json.dumps(v) if isinstance(v, list) else v for k, v in r.items()}
-                              for r in rows])
+            writer.writerows(
+                [
+                    {k: json.dumps(v) if isinstance(v, list) else v for k, v in r.items()}
+                    for r in rows
+                ]
+            )
         sys.stdout.write(buf.getvalue())
     else:
         table = Table("date", "type", "mode", "actor", "recipient", "location", "dead", "doc")
         for r in rows:
-            table.add_row(r["date"] or "?", r["type"], r["mode"] or "", _names(r["actor"]),
-                          _names(r["recipient"]), r["location"] or "",
-                          "" if r["fatalities"] is None else str(r["fatalities"]), r["doc_id"])
+            table.add_row(
+                r["date"] or "?",
+                r["type"],
+                r["mode"] or "",
+                _names(r["actor"]),
+                _names(r["recipient"]),
+                r["location"] or "",
+                "" if r["fatalities"] is None else str(r["fatalities"]),
+                r["doc_id"],
+            )
         out.print(table)
 
 
@@ -205,5 +279,12 @@ def _names(value: Any) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
-COMMANDS = [ingest_command, docs_command, show_command, stats_command, errors_command,
-            actors_command, events_command]
+COMMANDS = [
+    ingest_command,
+    docs_command,
+    show_command,
+    stats_command,
+    errors_command,
+    actors_command,
+    events_command,
+]

@@ -11,8 +11,9 @@ from wirewatch.store.store import Store
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def actor_counts(store: Store, pattern: str | None = None, entity_type: str | None = None,
-                 limit: int = 50) -> list[dict[str, Any]]:
+def actor_counts(
+    store: Store, pattern: str | None = None, entity_type: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
     """Actors with the number of documents and mentions, most mentioned first."""
     where, params = [], []
     if pattern:
@@ -26,7 +27,8 @@ def actor_counts(store: Store, pattern: str | None = None, entity_type: str | No
         f"SELECT canonical, any_value(type) AS type, count(DISTINCT doc_id) AS documents, "
         f"sum(json_array_length(spans)) AS mentions, bool_or(resolved) AS resolved "
         f"FROM entities {clause} GROUP BY canonical ORDER BY mentions DESC, canonical LIMIT ?",
-        [*params, limit])
+        [*params, limit],
+    )
 
 
 def _check_date(value: str | None, name: str) -> None:
@@ -36,13 +38,20 @@ def _check_date(value: str | None, name: str) -> None:
         raise ConfigError(f"--{name} is '{value}'", fix="use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
-def event_rows(store: Store, actor: str | None = None, recipient: str | None = None,
-               event_type: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int = 200) -> list[dict[str, Any]]:
+def event_rows(
+    store: Store,
+    actor: str | None = None,
+    recipient: str | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
     """Events matching the filters, oldest first; actor/recipient lists decoded."""
     _check_date(since, "since")
     _check_date(until, "until")
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     for column, value in (("actor", actor), ("recipient", recipient)):
         if value:
             # actor is JSON: a string or a list of strings; match any element case-insensitively.
@@ -62,7 +71,9 @@ def event_rows(store: Store, actor: str | None = None, recipient: str | None = N
     rows = store.query(
         f"SELECT doc_id, event_index, date, type, mode, actor, recipient, location, lat, lon, "
         f"fatalities, injured, arrested, confidence, intensity, evidence FROM events {clause} "
-        f"ORDER BY date NULLS LAST, doc_id, event_index LIMIT ?", [*params, limit])
+        f"ORDER BY date NULLS LAST, doc_id, event_index LIMIT ?",
+        [*params, limit],
+    )
     for r in rows:
         for key in ("actor", "recipient"):
             if isinstance(r[key], str):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 MIGRATIONS: list[tuple[int, str, str]] = [
-    (1, "documents and ingest errors", """
+    (
+        1,
+        "documents and ingest errors",
+        """
 CREATE TABLE documents (
     id VARCHAR PRIMARY KEY,
     content_hash VARCHAR NOT NULL,
@@ -22,8 +25,12 @@ CREATE TABLE ingest_errors (
     path VARCHAR, line INTEGER, doc_id VARCHAR, stage VARCHAR,
     code VARCHAR NOT NULL, message VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL
 );
-"""),
-    (2, "entities, mentions, locations and events", """
+""",
+    ),
+    (
+        2,
+        "entities, mentions, locations and events",
+        """
 CREATE TABLE entities (
     doc_id VARCHAR NOT NULL, canonical VARCHAR NOT NULL, type VARCHAR, kb_id VARCHAR, qid VARCHAR,
     resolved BOOLEAN, mentions JSON, spans JSON
@@ -47,7 +54,8 @@ CREATE INDEX entities_doc ON entities(doc_id);
 CREATE INDEX mentions_doc ON mentions(doc_id);
 CREATE INDEX locations_doc ON locations(doc_id);
 CREATE INDEX events_doc ON events(doc_id);
-"""),
+""",
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -13,7 +13,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,61 +26,120 @@ from wirewatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 # DuckDB's executemany inserts ~2,000 rows/s; loading a temporary NDJSON file is ~30× faster.
 _TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "documents": [
-        ("id", "VARCHAR"), ("content_hash", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"),
-        ("title", "VARCHAR"), ("author", "VARCHAR"), ("published", "VARCHAR"), ("language", "VARCHAR"),
-        ("language_confidence", "DOUBLE"), ("genre", "VARCHAR"), ("policy_position", "VARCHAR"),
-        ("source_path", "VARCHAR"), ("raw_format", "VARCHAR"), ("raw_text", "VARCHAR"),
-        ("text", "VARCHAR"), ("removed", "JSON"), ("warnings", "JSON"), ("stages", "VARCHAR"),
-        ("pipeline_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP"),
+        ("id", "VARCHAR"),
+        ("content_hash", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("outlet", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("author", "VARCHAR"),
+        ("published", "VARCHAR"),
+        ("language", "VARCHAR"),
+        ("language_confidence", "DOUBLE"),
+        ("genre", "VARCHAR"),
+        ("policy_position", "VARCHAR"),
+        ("source_path", "VARCHAR"),
+        ("raw_format", "VARCHAR"),
+        ("raw_text", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("removed", "JSON"),
+        ("warnings", "JSON"),
+        ("stages", "VARCHAR"),
+        ("pipeline_version", "VARCHAR"),
+        ("ingested_at", "TIMESTAMP"),
+        ("updated_at", "TIMESTAMP"),
     ],
     "entities": [
-        ("doc_id", "VARCHAR"), ("canonical", "VARCHAR"), ("type", "VARCHAR"), ("kb_id", "VARCHAR"),
-        ("qid", "VARCHAR"), ("resolved", "BOOLEAN"), ("mentions", "JSON"), ("spans", "JSON"),
+        ("doc_id", "VARCHAR"),
+        ("canonical", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("kb_id", "VARCHAR"),
+        ("qid", "VARCHAR"),
+        ("resolved", "BOOLEAN"),
+        ("mentions", "JSON"),
+        ("spans", "JSON"),
     ],
     "mentions": [
-        ("doc_id", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("text", "VARCHAR"),
-        ("label", "VARCHAR"), ("kb_id", "VARCHAR"), ("canonical", "VARCHAR"), ("source", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("start_char", "INTEGER"),
+        ("end_char", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("label", "VARCHAR"),
+        ("kb_id", "VARCHAR"),
+        ("canonical", "VARCHAR"),
+        ("source", "VARCHAR"),
         ("score", "DOUBLE"),
     ],
     "locations": [
-        ("doc_id", "VARCHAR"), ("canonical", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
-        ("country", "VARCHAR"), ("kb_id", "VARCHAR"), ("geonames_id", "BIGINT"), ("ambiguous", "BOOLEAN"),
-        ("mentions", "JSON"), ("spans", "JSON"),
+        ("doc_id", "VARCHAR"),
+        ("canonical", "VARCHAR"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("country", "VARCHAR"),
+        ("kb_id", "VARCHAR"),
+        ("geonames_id", "BIGINT"),
+        ("ambiguous", "BOOLEAN"),
+        ("mentions", "JSON"),
+        ("spans", "JSON"),
     ],
     "events": [
-        ("doc_id", "VARCHAR"), ("event_index", "INTEGER"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
-        ("date", "VARCHAR"), ("actor", "JSON"), ("recipient", "JSON"), ("location", "VARCHAR"),
-        ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("fatalities", "INTEGER"), ("injured", "INTEGER"),
-        ("arrested", "INTEGER"), ("evidence", "VARCHAR"), ("span_start", "INTEGER"),
-        ("span_end", "INTEGER"), ("confidence", "DOUBLE"), ("intensity", "DOUBLE"),
-        ("reported_by", "JSON"), ("trigger", "VARCHAR"), ("method", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("event_index", "INTEGER"),
+        ("type", "VARCHAR"),
+        ("mode", "VARCHAR"),
+        ("date", "VARCHAR"),
+        ("actor", "JSON"),
+        ("recipient", "JSON"),
+        ("location", "VARCHAR"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("fatalities", "INTEGER"),
+        ("injured", "INTEGER"),
+        ("arrested", "INTEGER"),
+        ("evidence", "VARCHAR"),
+        ("span_start", "INTEGER"),
+        ("span_end", "INTEGER"),
+        ("confidence", "DOUBLE"),
+        ("intensity", "DOUBLE"),
+        ("reported_by", "JSON"),
+        ("trigger", "VARCHAR"),
+        ("method", "VARCHAR"),
     ],
 }
 CHILD_TABLES = ("entities", "mentions", "locations", "events")
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
 class Store:
     """Owner of one DuckDB file. Open read-only for queries from other processes."""
 
-    def __init__(self, path: str | os.PathLike[str] = "wirewatch.duckdb", read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] = "wirewatch.duckdb", read_only: bool = False
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
-            raise StoreError("no store here yet", str(self.path), "run `wirewatch ingest PATH` first")
+            raise StoreError(
+                "no store here yet", str(self.path), "run `wirewatch ingest PATH` first"
+            )
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as e:
-            raise StoreError(f"cannot open the store: {e}", str(self.path),
-                             "is another wirewatch process writing to it?") from e
+            raise StoreError(
+                f"cannot open the store: {e}",
+                str(self.path),
+                "is another wirewatch process writing to it?",
+            ) from e
         if not read_only:
             self._migrate()
         elif self.schema_version() < SCHEMA_VERSION:
-            raise StoreError("store schema is older than this wirewatch", str(self.path),
-                             "open it once for writing (e.g. `wirewatch stats`) to migrate")
+            raise StoreError(
+                "store schema is older than this wirewatch",
+                str(self.path),
+                "open it once for writing (e.g. `wirewatch stats`) to migrate",
+            )
 
     # ---- schema -----------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -104,7 +163,9 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 self.con.execute(sql)
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, description, _now()])
+                self.con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, description, _now()]
+                )
                 self.con.execute("COMMIT")
             except duckdb.Error as e:
                 self.con.execute("ROLLBACK")
@@ -122,7 +183,9 @@ class Store:
     # ---- writes -----------------------------------------------------------------------------
     def content_hashes(self) -> dict[str, tuple[str, str]]:
         """id → (content hash, stages run) of every stored document, to skip unchanged input."""
-        rows = self.con.execute("SELECT id, content_hash, coalesce(stages, '') FROM documents").fetchall()
+        rows = self.con.execute(
+            "SELECT id, content_hash, coalesce(stages, '') FROM documents"
+        ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
     def write_documents(self, docs: Sequence[Document], stages: Sequence[str] = ()) -> None:
@@ -134,28 +197,52 @@ class Store:
         ids = list(dict.fromkeys(d.id for d in docs))
         now = _now()
         placeholders = ",".join("?" * len(ids))
-        first_seen = dict(self.con.execute(
-            f"SELECT id, ingested_at FROM documents WHERE id IN ({placeholders})", ids).fetchall())
+        first_seen = dict(
+            self.con.execute(
+                f"SELECT id, ingested_at FROM documents WHERE id IN ({placeholders})", ids
+            ).fetchall()
+        )
         rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _TABLE_COLUMNS}
         latest = {d.id: d for d in docs}  # a repeated id in one batch: the last one wins
         for doc in latest.values():
-            rows["documents"].append(self._document_row(doc, stages, str(first_seen.get(doc.id) or now), now))
+            rows["documents"].append(
+                self._document_row(doc, stages, str(first_seen.get(doc.id) or now), now)
+            )
             rows["entities"] += [
-                {"doc_id": doc.id, **{k: v for k, v in asdict(e).items() if k != "type"}, "type": e.type}
+                {
+                    "doc_id": doc.id,
+                    **{k: v for k, v in asdict(e).items() if k != "type"},
+                    "type": e.type,
+                }
                 for e in doc.entities
             ]
             rows["mentions"] += [
-                {"doc_id": doc.id, "start_char": m.start, "end_char": m.end, "text": m.text,
-                 "label": m.label, "kb_id": m.kb_id, "canonical": m.canonical, "source": m.source,
-                 "score": m.score}
+                {
+                    "doc_id": doc.id,
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "text": m.text,
+                    "label": m.label,
+                    "kb_id": m.kb_id,
+                    "canonical": m.canonical,
+                    "source": m.source,
+                    "score": m.score,
+                }
                 for m in doc.mentions
             ]
             rows["locations"] += [{"doc_id": doc.id, **asdict(loc)} for loc in doc.locations]
             for i, ev in enumerate(doc.events):
                 data = asdict(ev)
                 span = data.pop("span") or [None, None]
-                rows["events"].append({"doc_id": doc.id, "event_index": i, **data,
-                                       "span_start": span[0], "span_end": span[1]})
+                rows["events"].append(
+                    {
+                        "doc_id": doc.id,
+                        "event_index": i,
+                        **data,
+                        "span_start": span[0],
+                        "span_end": span[1],
+                    }
+                )
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table in CHILD_TABLES:
@@ -171,15 +258,27 @@ class Store:
     @staticmethod
     def _document_row(doc: Document, stages: Sequence[str], first: str, now: str) -> dict[str, Any]:
         return {
-            "id": doc.id, "content_hash": doc.content_hash, "url": doc.url, "outlet": doc.outlet,
-            "title": doc.title, "author": doc.author, "published": doc.published,
-            "language": doc.language, "language_confidence": doc.language_confidence,
-            "genre": doc.genre, "policy_position": doc.policy_position,
-            "source_path": doc.source_path, "raw_format": doc.raw_format,
-            "raw_text": doc.raw_text, "text": doc.text,
-            "removed": [asdict(r) for r in doc.removed], "warnings": doc.warnings,
-            "stages": ",".join(stages), "pipeline_version": doc.pipeline_version,
-            "ingested_at": first, "updated_at": now,
+            "id": doc.id,
+            "content_hash": doc.content_hash,
+            "url": doc.url,
+            "outlet": doc.outlet,
+            "title": doc.title,
+            "author": doc.author,
+            "published": doc.published,
+            "language": doc.language,
+            "language_confidence": doc.language_confidence,
+            "genre": doc.genre,
+            "policy_position": doc.policy_position,
+            "source_path": doc.source_path,
+            "raw_format": doc.raw_format,
+            "raw_text": doc.raw_text,
+            "text": doc.text,
+            "removed": [asdict(r) for r in doc.removed],
+            "warnings": doc.warnings,
+            "stages": ",".join(stages),
+            "pipeline_version": doc.pipeline_version,
+            "ingested_at": first,
+            "updated_at": now,
         }
 
     def _bulk_insert(self, table: str, rows: list[dict[str, Any]]) -> None:
@@ -206,12 +305,24 @@ class Store:
         """Append ingest/pipeline errors (path, line, doc_id, stage, code, message)."""
         if self.read_only:
             raise StoreError("store is open read-only", str(self.path))
-        rows = [(p.get("path"), p.get("line"), p.get("doc_id"), p.get("stage"), p["code"], p["message"], _now())
-                for p in problems]
+        rows = [
+            (
+                p.get("path"),
+                p.get("line"),
+                p.get("doc_id"),
+                p.get("stage"),
+                p["code"],
+                p["message"],
+                _now(),
+            )
+            for p in problems
+        ]
         if rows:
             self.con.executemany(
                 "INSERT INTO ingest_errors (path, line, doc_id, stage, code, message, occurred_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     # ---- reads ------------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -228,7 +339,9 @@ class Store:
         for key in ("removed", "warnings"):
             doc[key] = json.loads(doc[key]) if isinstance(doc[key], str) else doc[key]
         for table in CHILD_TABLES:
-            doc[table] = self.query(f"SELECT * EXCLUDE (doc_id) FROM {table} WHERE doc_id = ?", [doc_id])
+            doc[table] = self.query(
+                f"SELECT * EXCLUDE (doc_id) FROM {table} WHERE doc_id = ?", [doc_id]
+            )
         return doc
 
     def stats(self) -> dict[str, Any]:
@@ -236,13 +349,19 @@ class Store:
         one = lambda sql: (self.con.execute(sql).fetchone() or [0])[0]  # noqa: E731
         return {
             "documents": one("SELECT count(*) FROM documents"),
-            "languages": dict(self.con.execute(
-                "SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "languages": dict(
+                self.con.execute(
+                    "SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
+                ).fetchall()
+            ),
             "entities": one("SELECT count(*) FROM entities"),
             "locations": one("SELECT count(*) FROM locations"),
             "events": one("SELECT count(*) FROM events"),
-            "event_types": dict(self.con.execute(
-                "SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "event_types": dict(
+                self.con.execute(
+                    "SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
+                ).fetchall()
+            ),
             "errors": one("SELECT count(*) FROM ingest_errors"),
             "schema_version": self.schema_version(),
         }

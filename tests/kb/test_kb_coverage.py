@@ -1,0 +1,77 @@
+"""Breadth of the data: every country named in most target languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.kb import load_kb
+
+TARGET = {
+    "en",
+    "id",
+    "ar",
+    "fa",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "tr",
+    "ru",
+    "zh",
+    "hi",
+    "ur",
+    "ku",
+    "bn",
+}
+
+
+def test_every_country_has_aliases_in_ten_languages() -> None:
+    kb = load_kb()
+    countries = [e for e in kb.entries.values() if e.type == "GPE" and e.admin_level == 0]
+    assert len(countries) >= 240
+    thin = [e.id for e in countries if len(TARGET & set(e.aliases)) < 10]
+    assert thin == []
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "lang", "alias"),
+    [
+        ("united_states", "id", "Amerika Serikat"),
+        ("united_states", "ar", "أمريكا"),
+        ("united_states", "ru", "США"),
+        ("iraq", "ru", "Ирака"),
+        ("iraq", "pl", "Iraku"),
+        ("iraq", "ku", "Iraqê"),
+        ("iran", "de", "Irans"),
+        ("united_kingdom", "fr", "Grande-Bretagne"),
+    ],
+)
+def test_country_alias(entry_id: str, lang: str, alias: str) -> None:
+    entry = load_kb().get(entry_id)
+    assert entry is not None and alias in entry.aliases.get(lang, [])
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "lang", "demonym"),
+    [
+        ("iraq", "fr", "irakienne"),
+        ("iran", "de", "iranischen"),
+        ("iraq", "ar", "العراقية"),
+        ("iran", "fa", "ایرانی"),
+        ("iran", "ru", "иранских"),
+        ("united_states", "en", "American"),
+    ],
+)
+def test_country_demonym(entry_id: str, lang: str, demonym: str) -> None:
+    entry = load_kb().get(entry_id)
+    assert entry is not None and demonym in entry.demonyms.get(lang, [])
+
+
+def test_palestine_state_and_territories_are_apart() -> None:
+    kb = load_kb()
+    state, place = kb.get("state_of_palestine"), kb.get("palestinian_territories")
+    assert state is not None and place is not None and place.type == "PLACE"
+    assert "Palestinian Territories" not in state.aliases.get("en", [])
