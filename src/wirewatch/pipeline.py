@@ -68,12 +68,9 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.stages: list[tuple[str, Stage]] = []
-        for name in self.settings.stages:
-            try:  # TEMPORARY while stages are being written: skip missing ones
-                self.stages.append((name, _build_stage(name, self.settings)))
-            except ImportError:
-                pass
+        self.stages: list[tuple[str, Stage]] = [
+            (name, _build_stage(name, self.settings)) for name in self.settings.stages
+        ]
 
     def __call__(self, doc: Document) -> Document:
         for _, stage in self.stages:
@@ -108,7 +105,9 @@ def _apply(
 
 
 def _run_batch(
-    name: str, stage: Stage, pipe: Callable[..., Iterable[Document]],
+    name: str,
+    stage: Stage,
+    pipe: Callable[..., Iterable[Document]],
     items: list[Document | DocumentFailure],
 ) -> Iterator[Document | DocumentFailure]:
     docs = [i for i in items if isinstance(i, Document)]
@@ -154,7 +153,9 @@ def run_pipeline(
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from (r for batch in pool.imap(_work, _batches(docs, settings.batch_size)) for r in batch)
+        yield from (
+            r for batch in pool.imap(_work, _batches(docs, settings.batch_size)) for r in batch
+        )
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
