@@ -9,8 +9,21 @@ from wirewatch.settings import Settings
 from wirewatch.store import Store
 
 __all__ = [
-    "Document", "Entity", "Event", "IngestSummary", "Location", "Mention", "Pipeline", "Settings",
-    "Store", "analyze", "analyze_documents", "analyze_text", "evaluate", "ingest", "iter_analyze",
+    "Document",
+    "Entity",
+    "Event",
+    "IngestSummary",
+    "Location",
+    "Mention",
+    "Pipeline",
+    "Settings",
+    "Store",
+    "analyze",
+    "analyze_documents",
+    "analyze_text",
+    "evaluate",
+    "ingest",
+    "iter_analyze",
     "write_analysis",
 ]
 __version__ = "0.1.0"

@@ -23,7 +23,8 @@ def analyze_documents(
 
 
 def iter_analyze(
-    paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None,
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
     pipeline: Pipeline | None = None,
 ) -> Iterator[Outcome]:
     """Read files/folders and analyze every document; problems come out in order."""

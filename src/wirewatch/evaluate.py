@@ -21,7 +21,6 @@ from typing import Any
 
 from wirewatch.errors import GoldError
 
-
 # Marks that sit inside a word ("Kata'ib", "U.S."): removed, so "Kataib" and "US" match.
 # Other punctuation separates words, so "Al-Qaim" matches "Al Qaim".
 _INWORD_MARKS = frozenset("'\u2018\u2019\u02bc`.")

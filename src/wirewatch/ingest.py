@@ -68,7 +68,9 @@ def decode_bytes(data: bytes, where: str) -> str:
             try:
                 return data.decode(enc)
             except UnicodeDecodeError as e:
-                raise BinaryInput(f"declares {enc} with a byte-order mark but does not decode", where) from e
+                raise BinaryInput(
+                    f"declares {enc} with a byte-order mark but does not decode", where
+                ) from e
     if b"\x00" in data[:4096]:
         raise BinaryInput("contains NUL bytes: binary, or UTF-16 without a byte-order mark", where)
     try:
@@ -156,7 +158,9 @@ def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def read_records(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | IngestProblem]:
+def read_records(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | IngestProblem]:
     """A .json (one document) or .jsonl (one per line) file → documents and problems."""
     _check_size(path, max_bytes)
     text = decode_bytes(path.read_bytes(), str(path))
@@ -217,7 +221,9 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docume
             yield read_text_file(path, max_bytes)
         else:
             yield IngestProblem(
-                str(path), None, InputError.code,
+                str(path),
+                None,
+                InputError.code,
                 f"unsupported file type '{suffix or '(none)'}': use .txt, .md, .html, .json or .jsonl",
             )
     except InputError as e:

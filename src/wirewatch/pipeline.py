@@ -151,11 +151,16 @@ def run_pipeline(
     if settings.workers <= 1:
         yield from (pipeline or Pipeline(settings)).pipe(docs)
         return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from (
-            r for batch in pool.imap(_work, _batches(docs, settings.batch_size)) for r in batch
-        )
+    global _WORKER
+    if "fork" in mp.get_all_start_methods():
+        # Build once here: forked workers share the loaded models and KB copy-on-write.
+        _WORKER = pipeline or Pipeline(settings)
+        pool = mp.get_context("fork").Pool(settings.workers)
+    else:
+        pool = mp.get_context().Pool(settings.workers, initializer=_init_worker, initargs=(settings,))
+    with pool:
+        for batch in pool.imap(_work, _batches(docs, settings.batch_size)):
+            yield from batch
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -183,7 +183,11 @@ def errors_command(db_path: Path | None, limit: int) -> None:
         if r["line"]:
             where += f":{r['line']}"
         table.add_row(
-            str(r["occurred_at"])[:19], escape(where), r["stage"] or "", r["code"], escape(r["message"])
+            str(r["occurred_at"])[:19],
+            escape(where),
+            r["stage"] or "",
+            r["code"],
+            escape(r["message"]),
         )
     out.print(table)
 

@@ -25,6 +25,9 @@ from wirewatch.model import Document, RemovedLine
 DATELINE_MAX_LEN = 60
 DUPLICATE_MAX_LEN = 200
 TITLE_MAX_LEN = 200
+# trafilatura's fallback returns link and button texts of a page with no article ("Home",
+# "Sign in"): main text needs one line with this many letters (a sentence, in any script).
+MIN_PROSE_LETTERS = 30
 
 _META_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b\s*")
 _PUBLISHED_PREFIX = re.compile(
@@ -44,7 +47,9 @@ class BoilerplateRule:
     inline: bool = False
 
 
-def load_boilerplate_rules(text: str | None = None, where: str = "boilerplate.yaml") -> list[BoilerplateRule]:
+def load_boilerplate_rules(
+    text: str | None = None, where: str = "boilerplate.yaml"
+) -> list[BoilerplateRule]:
     """Parse and validate boilerplate rules (the packaged file unless ``text`` is given)."""
     if text is None:
         text = resources.files("wirewatch").joinpath("data/boilerplate.yaml").read_text("utf-8")
@@ -62,7 +67,9 @@ def load_boilerplate_rules(text: str | None = None, where: str = "boilerplate.ya
             pattern = re.compile(raw["pattern"], re.IGNORECASE)
         except re.error as e:
             raise ConfigError(f"rule {i} ({raw['reason']}): bad regex: {e}", where) from e
-        rules.append(BoilerplateRule(raw["reason"], pattern, raw.get("max_len"), bool(raw.get("inline"))))
+        rules.append(
+            BoilerplateRule(raw["reason"], pattern, raw.get("max_len"), bool(raw.get("inline")))
+        )
     return rules
 
 
@@ -92,7 +99,9 @@ def parse_dateline(line: str) -> str | None:
     return parsed.strftime("%Y-%m-%d")
 
 
-def _match_rule(line: str, rules: tuple[BoilerplateRule, ...]) -> tuple[BoilerplateRule, re.Match[str]] | None:
+def _match_rule(
+    line: str, rules: tuple[BoilerplateRule, ...]
+) -> tuple[BoilerplateRule, re.Match[str]] | None:
     stripped = line.strip()
     for rule in rules:
         if rule.max_len is not None and len(stripped) > rule.max_len:
@@ -121,7 +130,7 @@ def clean_plain_text(doc: Document, rules: tuple[BoilerplateRule, ...] | None = 
             if m:
                 doc.published = doc.published or m.group(1)
                 removed.append(RemovedLine(m.group(0).strip(), "metadata-date"))
-                line = line[m.end():]
+                line = line[m.end() :]
                 stripped = line.strip()
                 if not stripped:
                     first_content = False
@@ -132,7 +141,7 @@ def clean_plain_text(doc: Document, rules: tuple[BoilerplateRule, ...] | None = 
             rule, m = hit
             if rule.inline:
                 removed.append(RemovedLine(m.group(0).strip(), rule.reason))
-                rest = stripped[m.end():]
+                rest = stripped[m.end() :]
                 if rest.strip():
                     kept.append(rest)
                 continue
@@ -174,9 +183,12 @@ def clean_html(doc: Document) -> Document:
     if result is not None:
         data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = data.get("text") or ""
-    if not text.strip():
-        raise NoMainText("HTML page has no main text", doc.source_path or doc.id,
-                         "check that the page is an article, not a list or a login wall")
+    if not any(len(_LETTER.findall(line)) >= MIN_PROSE_LETTERS for line in text.split("\n")):
+        raise NoMainText(
+            "HTML page has no main text",
+            doc.source_path or doc.id,
+            "check that the page is an article, not a list or a login wall",
+        )
     doc.title = doc.title or data.get("title")
     doc.author = doc.author or data.get("author")
     doc.url = doc.url or data.get("url")
@@ -200,11 +212,15 @@ def outlet_from_url(url: str | None) -> str | None:
 
 def clean(doc: Document) -> Document:
     """The cleaning stage: fills ``text``, ``removed``, and metadata found in the text."""
-    if doc.raw_format == "html" or re.match(r"^\s*<(!doctype|html|head|body)", doc.raw_text[:200], re.I):
+    if doc.raw_format == "html" or re.match(
+        r"^\s*<(!doctype|html|head|body)", doc.raw_text[:200], re.I
+    ):
         doc = clean_html(doc)
     else:
         doc = clean_plain_text(doc)
     if not doc.text.strip():
-        raise NoMainText("no article text left after removing boilerplate", doc.source_path or doc.id)
+        raise NoMainText(
+            "no article text left after removing boilerplate", doc.source_path or doc.id
+        )
     doc.outlet = doc.outlet or outlet_from_url(doc.url)
     return doc

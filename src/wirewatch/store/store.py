@@ -8,6 +8,7 @@ the old or the new version, never half of one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -251,8 +252,13 @@ class Store:
             for table, table_rows in rows.items():
                 self._bulk_insert(table, table_rows)
             self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as e:
+            # Ctrl-C inside a query: DuckDB has rolled back already and raises
+            # RuntimeError("Query interrupted"); hand the CLI its KeyboardInterrupt back.
+            with contextlib.suppress(duckdb.TransactionException):
+                self.con.execute("ROLLBACK")
+            if isinstance(e.__cause__, KeyboardInterrupt):
+                raise KeyboardInterrupt from e
             raise
 
     @staticmethod
