@@ -806,6 +806,60 @@ def _strip_diacritic_i(name: str) -> str:
     return name.replace("Î", "I").replace("î", "i")
 
 
+# The US government's generic names resolve to the country (annotation conventions).
+US_GOVERNMENT_NAMES: dict[str, list[str]] = {
+    "en": [
+        "US government",
+        "U.S. government",
+        "United States government",
+        "American government",
+        "US administration",
+        "U.S. administration",
+        "Washington administration",
+        "Biden administration",
+        "Trump administration",
+        "Obama administration",
+        "Bush administration",
+    ],
+    "id": [
+        "pemerintah AS",
+        "pemerintah Amerika Serikat",
+        "pemerintahan AS",
+        "pemerintahan Biden",
+        "pemerintahan Trump",
+    ],
+    "ar": ["الحكومة الأمريكية", "الحكومة الأميركية", "الإدارة الأمريكية", "الإدارة الأميركية"],
+    "fa": ["دولت آمریکا", "دولت ایالات متحده"],
+    "de": ["US-Regierung", "amerikanische Regierung", "US-Administration"],
+    "fr": [
+        "gouvernement américain",
+        "administration américaine",
+        "administration Biden",
+        "administration Trump",
+    ],
+    "es": [
+        "gobierno estadounidense",
+        "Gobierno de Estados Unidos",
+        "administración estadounidense",
+    ],
+    "it": ["governo americano", "governo statunitense", "amministrazione americana"],
+    "pt": ["governo americano", "governo dos EUA", "governo norte-americano"],
+    "ru": ["правительство США", "администрация США", "американская администрация"],
+    "tr": ["ABD yönetimi", "ABD hükümeti"],
+}
+for _lang, _names in US_GOVERNMENT_NAMES.items():
+    EXTRA["US"].setdefault(_lang, []).extend(_names)
+
+# Country names that are also common words in a language: matching them would turn
+# every "financial" (Persian مالی) into Mali. Such countries stay reachable by their
+# other names. Add (language, name) pairs here when a dev run shows a false positive.
+AMBIGUOUS_NAMES = {
+    ("fa", "مالی"),  # "financial"
+    ("ur", "مالی"),  # "financial"
+    ("ku", "مالی"),
+}
+
+
 def build() -> dict[str, object]:
     locales = {lang: Locale.parse(lang) for lang in LANGS}
     ckb = Locale.parse("ckb")
@@ -855,6 +909,10 @@ def build() -> dict[str, object]:
         if code in QID:
             entry["qid"] = QID[code]
         entry.update({"country": code, "admin_level": 0})
+        aliases = {
+            lang: [n for n in names if (lang, n) not in AMBIGUOUS_NAMES]
+            for lang, names in aliases.items()
+        }
         entry["aliases"] = {k: v for k, v in aliases.items() if v}
         if demonyms:
             entry["demonyms"] = demonyms

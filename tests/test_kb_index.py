@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from wirewatch.kb.index import AliasIndex, FuzzyIndex, normalize, similarity, token_keys
+from wirewatch.kb.fuzzy import FuzzyIndex, similarity
+from wirewatch.kb.index import AliasIndex, normalize, token_keys
 from wirewatch.kb.model import KBEntry, KnowledgeBase, Office
 
 
