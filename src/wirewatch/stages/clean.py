@@ -149,7 +149,7 @@ def clean_plain_text(doc: Document, rules: tuple[BoilerplateRule, ...] | None = 
             continue
         if len(stripped) <= DATELINE_MAX_LEN and _YEAR.search(stripped):
             date = parse_dateline(stripped)
-            if date is not None and len(_LETTER.findall(stripped)) < 30:
+            if date is not None:
                 doc.published = doc.published or date
                 removed.append(RemovedLine(stripped, "dateline"))
                 continue
@@ -202,6 +202,35 @@ def clean_html(doc: Document) -> Document:
     return doc
 
 
+_URL_DATES = (
+    # /2020/01/05/, /2024/9/22/, /2020-01-05, _2020_01_05
+    re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)"),
+    # /20240315/ or -20240315-
+    re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"),
+)
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+_URL_DMY = re.compile(r"(?<![a-z\d])(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(\d\d)(?!\d)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def published_from_url(url: str | None) -> str | None:
+    """The publication date many news sites put in the URL path, with the precision given."""
+    if not url:
+        return None
+    path = urlparse(url).path.lower()
+    for pattern in _URL_DATES:
+        m = pattern.search(path)
+        if m:
+            return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = _URL_DMY.search(path)
+    if m:
+        return f"20{m.group(3)}-{_MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+    m = _URL_MONTH.search(path)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    return None
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """``https://www.example.com/a/b`` → ``example.com``."""
     if not url:
@@ -223,4 +252,5 @@ def clean(doc: Document) -> Document:
             "no article text left after removing boilerplate", doc.source_path or doc.id
         )
     doc.outlet = doc.outlet or outlet_from_url(doc.url)
+    doc.published = doc.published or published_from_url(doc.url)
     return doc

@@ -92,6 +92,8 @@ def classify_genre(doc: Document) -> Document:
     if total:
         ranked = sorted(scores.values(), reverse=True)
         best = max(scores, key=lambda p: scores[p])
-        clear = scores[best] / total >= POSITION_MAJORITY and (len(ranked) < 2 or ranked[0] > ranked[1])
+        clear = scores[best] / total >= POSITION_MAJORITY and (
+            len(ranked) < 2 or ranked[0] > ranked[1]
+        )
         doc.policy_position = best if clear else "mixed"
     return doc

@@ -1,0 +1,182 @@
+"""Roles from the spaCy dependency parse in ``doc.tokens`` (English; docs/events.md, "Roles")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from wirewatch.model import Document, Mention
+from wirewatch.stages.events_lexicon import EventLexicon
+from wirewatch.stages.events_roles import (
+    Roles,
+    actor_mentions,
+    canonical,
+    compound_before,
+    names_of,
+    specific_first,
+)
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "attr", "oprd"})
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "to", "with", "of", "for", "into"})
+NOUN_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+def dependency_roles(
+    doc: Document,
+    norm: str,
+    lex: EventLexicon | None,
+    s_start: int,
+    s_end: int,
+    t_start: int,
+    t_end: int,
+    verbal: bool,
+    tok_starts: list[int] | None = None,
+) -> Roles | None:
+    """Roles from the dependency parse (English); None when the parse gives nothing."""
+    toks = doc.tokens
+    if tok_starts is None:
+        tok_starts = [t.start for t in toks]
+    i0 = bisect_left(tok_starts, t_start)
+    idx = []
+    while i0 < len(toks) and toks[i0].end <= t_end:
+        idx.append(i0)
+        i0 += 1
+    if not idx or toks[idx[0]].head < 0:
+        return None
+    span = set(idx)
+    trig = next((i for i in idx if toks[i].head not in span or toks[i].head == i), idx[-1])
+    children: dict[int, list[int]] = {}
+    lo = min(idx)
+    while lo > 0 and toks[lo - 1].start >= s_start:
+        lo -= 1
+    hi = max(idx)
+    while hi + 1 < len(toks) and toks[hi + 1].end <= s_end:
+        hi += 1
+    for i in range(lo, hi + 1):
+        h = toks[i].head
+        if h != i and lo <= h <= hi:
+            children.setdefault(h, []).append(i)
+    cands = actor_mentions(doc, s_start, s_end, lex, norm)
+
+    def subtree(i: int) -> list[int]:
+        out: list[int] = []
+        stack = [i]
+        while stack and len(out) < 400:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(children.get(j, []))
+        return out
+
+    def mentions_in(ids: list[int]) -> list[Mention]:
+        if not ids:
+            return []
+        spans = [(toks[j].start, toks[j].end) for j in ids]
+        return [m for m in cands if any(a < m.end and m.start < b for a, b in spans)]
+
+    def first(ms: list[Mention]) -> list[Mention]:
+        return compound_before(ms, norm) if ms else []
+
+    def arg(roots: list[int]) -> list[Mention]:
+        """Mentions naming the argument headed by each root: the head's own name (plus
+        coordinated names), not names inside its modifiers ("US troops in Iraq" -> US)."""
+        out: list[Mention] = []
+        for root in roots:
+            heads = [root] + [c for c in children.get(root, []) if toks[c].dep == "conj"]
+            own = [m for h in heads for m in mentions_in([h])]
+            if not own:
+                skip = {
+                    j
+                    for c in children.get(root, [])
+                    if toks[c].dep in ("prep", "relcl", "acl", "appos")
+                    for j in subtree(c)
+                }
+                own = mentions_in([j for j in subtree(root) if j not in skip])
+            out.extend(m for m in own if m not in out)
+        return sorted(out, key=lambda m: m.start)
+
+    actor: list[Mention] = []
+    rec: list[Mention] = []
+    passive = False
+    verb = trig
+    pos = toks[trig].pos
+    if pos in ("NOUN", "PROPN"):
+        mods = [
+            c
+            for c in children.get(trig, [])
+            if toks[c].dep in NOUN_MOD_DEPS and toks[c].start < toks[trig].start
+        ]
+        actor = mentions_in([j for c in mods for j in subtree(c)])
+        verb = toks[trig].head if toks[trig].dep in OBJECT_DEPS | {"pobj"} else trig
+        if toks[trig].dep == "pobj":
+            verb = toks[toks[trig].head].head
+
+    def obj(c: int) -> list[Mention]:
+        """The argument under an object or a target preposition."""
+        if toks[c].dep == "prep":
+            return arg([p for p in children.get(c, []) if toks[p].dep == "pobj"]) or mentions_in(
+                subtree(c)
+            )
+        return arg([c]) or mentions_in(subtree(c))
+
+    # arguments of every token of a multi-word trigger ("reaffirmed US support | for Iraq"),
+    # the words inside the trigger itself last
+    kids = [c for i in [trig, *sorted(span - {trig})] for c in children.get(i, [])]
+    for c in sorted(kids, key=lambda c: c in span):
+        if (toks[c].dep == "prep" and toks[c].text.lower() in TARGET_PREPS) or toks[
+            c
+        ].dep in OBJECT_DEPS:
+            rec = rec or obj(c)
+    # climb xcomp/conj/relcl chains to the verb that has the subject
+    for _ in range(4):
+        kids = children.get(verb, [])
+        subj = [c for c in kids if toks[c].dep in SUBJECT_DEPS]
+        psubj = [c for c in kids if toks[c].dep in PASSIVE_SUBJECT_DEPS]
+        if psubj:
+            passive = True
+            rec = rec or arg(psubj)
+            agents = [c for c in kids if toks[c].dep == "agent"]
+            actor = actor or mentions_in([j for c in agents for j in subtree(c)])  # by + pobj
+            break
+        if subj:
+            actor = actor or arg(subj)
+            break
+        if (
+            toks[verb].dep in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
+            and toks[verb].head != verb
+        ):
+            verb = toks[verb].head
+            continue
+        if toks[verb].dep == "relcl":
+            actor = actor or mentions_in([toks[verb].head])
+        break
+    if not rec:
+        for c in children.get(verb, []):
+            if c in span or c == trig:
+                continue  # the trigger's own subtree was searched above (only target preps)
+            if toks[c].dep in OBJECT_DEPS or (
+                toks[c].dep == "prep" and toks[c].text.lower() in TARGET_PREPS
+            ):
+                ms = [m for m in obj(c) if m.start >= t_start]
+                if ms:
+                    rec = ms
+                    break
+    reported: list[Mention] = []
+    speaker: list[Mention] = []
+    head = toks[verb].head
+    if toks[verb].dep == "ccomp" and lo <= head <= hi:
+        subj = [c for c in children.get(head, []) if toks[c].dep in SUBJECT_DEPS]
+        speaker = arg(subj)
+        reported = [] if verbal else speaker
+    if not actor and not rec:
+        return None
+    # a name inside the trigger ("reaffirmed US support for Iraq") is the last resort
+    rec = [m for m in rec if not t_start <= m.start < t_end] + [
+        m for m in rec if t_start <= m.start < t_end
+    ]
+    rec = specific_first(rec, norm)
+    actor = [m for m in actor if not t_start <= m.start < t_end] or actor
+    actor = first(actor)
+    names = names_of(actor)
+    rec = [m for m in rec if canonical(m) not in names][:1]
+    return Roles(names, names_of(rec), names_of(reported[:1]), passive, names_of(speaker[:1]))

@@ -1,0 +1,402 @@
+"""Who did what to whom, without a parser: argument order, voice and case markers.
+
+Every language uses this route; English first tries the dependency parse
+(``events_parse.dependency_roles``). See docs/events.md, "Roles".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from wirewatch.model import Document, Mention
+from wirewatch.stages.events_lexicon import WORD, EventLexicon, normalize
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "MILITIA", "FACILITY"})
+# State armed forces act as their state (corpus convention P1/P5: "United States", "Israel").
+STATE_FORCES = {
+    "United States Armed Forces": "United States",
+    "United States Army": "United States",
+    "United States Navy": "United States",
+    "United States Air Force": "United States",
+    "United States Marine Corps": "United States",
+    "Israel Defense Forces": "Israel",
+    "Israeli Air Force": "Israel",
+    "British Armed Forces": "United Kingdom",
+    "Royal Air Force": "United Kingdom",
+    "Islamic Republic of Iran Armed Forces": "Iran",
+}
+# Verb-initial languages: the speaker follows the reporting verb ("قال المتحدث ...").
+VSO_LANGUAGES = frozenset({"ar"})
+# Languages whose noun phrases put the possessor/adjective after the noun ("serangan AS",
+# "الغارة الإسرائيلية", "frappes américaines", "удары США") and VSO Arabic.
+HEAD_INITIAL_LANGUAGES = frozenset(
+    {"id", "ms", "ar", "fa", "ku", "fr", "es", "it", "pt", "ru", "pl", "he"}
+)
+# Characters between a trigger and a following name for that name to be its agent when no
+# name precedes the trigger (see positional_roles): room for an adjective or two
+# ("تحریم‌های اقتصادی و مالی آمریکا"); 3 and 30 measured on the dev set, 30 kept.
+ADJACENT_ACTOR_GAP = 30
+# Verb-final languages: the subject comes first in the clause, the object just before the verb.
+SOV_LANGUAGES = frozenset({"fa", "tr", "hi", "ur", "bn", "ku", "ja", "ko"})
+# Arguments farther than this many characters from the trigger are not its arguments
+# (positional route); tuned on the dev corpus sentences.
+MAX_ARG_DISTANCE = 160
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s+(?:which|who|while|but|after|before|as|when)\b")
+
+
+ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "roles.yaml"
+MARKER_KEYS = (
+    "locative_before",
+    "locative_after",
+    "recipient_before",
+    "recipient_after",
+    "actor_before",
+    "actor_after",
+)
+
+
+@dataclass
+class Markers:
+    """Compiled argument markers of one language: regexes that end (before) or start (after)
+    right next to a mention."""
+
+    before: dict[str, re.Pattern[str]]
+    after: dict[str, re.Pattern[str]]
+    coref: dict[str, re.Pattern[str]] = field(default_factory=dict)  # person / group
+
+    def role(self, norm: str, m: Mention) -> str | None:
+        """'locative', 'recipient', 'actor' or None for a mention in the normalised text."""
+        for role in ("locative", "actor", "recipient"):
+            rx = self.before.get(role)
+            if rx is not None and rx.search(norm, max(0, m.start - 16), m.start):
+                return role
+            rx = self.after.get(role)
+            if rx is not None and rx.match(norm, m.end):
+                return role
+        return None
+
+
+@lru_cache(maxsize=64)
+def markers(lang: str) -> Markers:
+    """Markers of a language from data/events/roles.yaml (empty when it has none)."""
+    data = yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8")) if ROLES_FILE.exists() else {}
+    entry = ((data or {}).get("languages") or {}).get(lang) or {}
+    before: dict[str, re.Pattern[str]] = {}
+    after: dict[str, re.Pattern[str]] = {}
+    for key in MARKER_KEYS:
+        words = sorted((normalize(w) for w in entry.get(key) or []), key=len, reverse=True)
+        if not words:
+            continue
+        alt = "|".join(re.escape(w) for w in words)
+        role, side = key.rsplit("_", 1)
+        if side == "before":
+            before[role] = re.compile(rf"(?<!{WORD})(?:{alt})\s+$")
+        else:
+            after[role] = re.compile(rf"\s?(?:{alt})(?!{WORD})")
+    coref: dict[str, re.Pattern[str]] = {}
+    for kind in ("person", "group"):
+        words = sorted(
+            (normalize(w) for w in entry.get(f"coref_{kind}") or []), key=len, reverse=True
+        )
+        if words:
+            alt = "|".join(re.escape(w) for w in words)
+            coref[kind] = re.compile(rf"(?<!{WORD})(?:{alt})(?!{WORD})")
+    return Markers(before, after, coref)
+
+
+# Labels a pronoun or a definite description can stand for.
+COREF_LABELS = {"person": ("PERSON",), "group": ("MILITIA", "ORG")}
+# How far back (characters) an antecedent may be: about a paragraph.
+COREF_WINDOW = 600
+
+
+def coref_actor(
+    doc: Document, norm: str, lang: str, c_start: int, t_start: int, s_start: int
+) -> list[str]:
+    """'He blamed ...', 'the group announced ...': the latest fitting name before the sentence
+    stands for a pronoun or definite description that is the trigger's subject."""
+    mk = markers(lang)
+    for kind, rx in mk.coref.items():
+        if rx.search(norm, c_start, t_start) is None:
+            continue
+        labels = COREF_LABELS[kind]
+        prior = [
+            m
+            for m in doc.mentions
+            if s_start - COREF_WINDOW <= m.start
+            and m.end <= s_start
+            and m.label in labels
+            and canonical(m)
+        ]
+        if prior:
+            name = canonical(prior[-1])
+            return [name] if name else []
+    return []
+
+
+@dataclass
+class Roles:
+    """The arguments of one trigger."""
+
+    actor: list[str]
+    recipient: list[str]
+    reported_by: list[str]
+    passive: bool = False
+    speaker: list[str] = field(default_factory=list)  # who said it, material or verbal
+
+
+def canonical(m: Mention) -> str | None:
+    """The actor name of a mention (state forces folded into their state)."""
+    name = m.canonical or None
+    return STATE_FORCES.get(name, name) if name else None
+
+
+def actor_mentions(
+    doc: Document, start: int, end: int, lex: EventLexicon | None, norm: str
+) -> list[Mention]:
+    """Mentions in [start, end) that can be actors: resolved, not places, not proxies' patrons."""
+    proxy_after, proxy_before = _proxy_regexes(lex)
+    out = []
+    for m in doc.mentions:
+        if m.start < start or m.end > end or m.label not in ACTOR_LABELS or not canonical(m):
+            continue
+        # "Iran-backed militias", "Iranian proxies", "pro-Iran groups": an unnamed group
+        if proxy_after is not None and proxy_after.match(norm, m.end):
+            continue
+        if proxy_before is not None and proxy_before.search(norm[max(0, m.start - 6) : m.start]):
+            continue
+        out.append(m)
+    out.sort(key=lambda m: m.start)
+    # "Iraqi Popular Mobilization Units", "US Secretary of State Mike Pompeo": a mention
+    # directly followed by another is its modifier; the head name is the argument.
+    return [
+        m
+        for i, m in enumerate(out)
+        if not (
+            i + 1 < len(out)
+            and 0 <= out[i + 1].start - m.end <= 1
+            and norm[m.end : out[i + 1].start].strip() == ""
+        )
+    ]
+
+
+def _proxy_regexes(
+    lex: EventLexicon | None,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    if lex is None or "proxy" not in lex.sets:
+        return None, None
+    terms = lex.sets["proxy"].terms
+    after = [t.lstrip("-").rstrip("*") for t in terms if not t.endswith("-")]
+    before = [t for t in terms if t.endswith("-")]
+    rx_after = (
+        re.compile(r"[\s\-]?(?:{})".format("|".join(re.escape(t) for t in after)))
+        if after
+        else None
+    )
+    rx_before = (
+        re.compile(r"(?:{})\s*$".format("|".join(re.escape(t) for t in before))) if before else None
+    )
+    return rx_after, rx_before
+
+
+def clause_bounds(norm: str, s_start: int, s_end: int, t_start: int, t_end: int) -> tuple[int, int]:
+    """The clause around a trigger: cut at semicolons, brackets, dashes and ', which/after'."""
+    left, right = s_start, s_end
+    for m in CLAUSE_BREAK.finditer(norm, s_start, s_end):
+        if m.end() <= t_start:
+            left = m.end()
+        elif m.start() >= t_end:
+            right = m.start()
+            break
+    return left, right
+
+
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+def _locative(norm: str, m: Mention, lex: EventLexicon | None) -> bool:
+    """'in Iraq', 'near Kirkuk': a place phrase, not the target."""
+    if lex is None or "locative" not in lex.sets:
+        return False
+    w = _LAST_WORD.search(norm, max(0, m.start - 20), m.start)
+    if w is None:
+        return False
+    hit = lex.sets["locative"].regex
+    return bool(hit and hit.fullmatch(w.group(1)))
+
+
+def names_of(ms: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        name = canonical(m)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def positional_roles(
+    doc: Document,
+    norm: str,
+    lex: EventLexicon | None,
+    s_start: int,
+    s_end: int,
+    t_start: int,
+    t_end: int,
+    verbal: bool,
+) -> Roles:
+    """Roles from argument order around the trigger (any language)."""
+    c_start, c_end = clause_bounds(norm, s_start, s_end, t_start, t_end)
+    mk = markers(lex.language if lex is not None else (doc.language or ""))
+    marked = {id(m): mk.role(norm, m) for m in actor_mentions(doc, s_start, s_end, lex, norm)}
+    cands = [
+        m for m in actor_mentions(doc, s_start, s_end, lex, norm) if marked.get(id(m)) != "locative"
+    ]
+    before = [
+        m
+        for m in cands
+        if c_start <= m.start and m.end <= t_start and t_start - m.end <= MAX_ARG_DISTANCE
+    ]
+    after = [
+        m
+        for m in cands
+        if m.start >= t_end
+        and m.end <= c_end
+        and m.start - t_end <= MAX_ARG_DISTANCE
+        and not _locative(norm, m, lex)
+    ]
+    reported: list[Mention] = []
+    rep = lex.termset("reporting") if lex else None
+    speaker: list[Mention] = []
+    if rep:
+        said = None
+        for r in rep.finditer(norm, c_start, t_start):
+            said = r
+        if said is not None:
+            speaker = [m for m in before if m.end <= said.start()][-1:]
+    if rep and not verbal:
+        # "Iraqi officials said the US struck ...": the speaker is the source, not the actor
+        last = None
+        for r in rep.finditer(norm, c_start, t_start):
+            last = r
+        # only when someone else is named between the reporting word and the trigger: "X said
+        # (according to its own statement) it fired" keeps X as the actor (claims, P1)
+        if last is not None and lex is not None and lex.language in VSO_LANGUAGES:
+            # "أعلنت وزارة الصحة ...": the speaker follows the reporting verb
+            # (and only when another name follows it: "أعلن الحرس الثوري إطلاق صواريخ" is a claim)
+            spoken = [m for m in before if m.start >= last.end()]
+            if len(spoken) >= 2:
+                reported = spoken[:1]
+                before = [m for m in before if m not in reported]
+        elif last is not None and any(m.start >= last.end() for m in before):
+            reported = [m for m in before if m.end <= last.start()][-1:]
+            before = [m for m in before if m.start >= last.end()]
+    passive = False
+    pas = lex.termset("passive_word") if lex else None
+    pre = lex.termset("passive_prefix") if lex else None
+    if pas or pre:
+        on_trigger = bool(pre and pre.regex and pre.regex.match(norm, t_start))
+        window_before = pas.search(norm, max(c_start, t_start - 12), t_start) if pas else None
+        agent = pas.search(norm, t_end, min(c_end, t_end + 25)) if pas else None
+        passive = on_trigger or window_before is not None or agent is not None
+        if agent is not None:
+            agents = [m for m in after if m.start >= agent.end()]
+            if agents:
+                actor = agents[:1]
+                rec = [m for m in before if m not in actor][-1:] or [
+                    m for m in after if m not in actor
+                ][:1]
+                return Roles(
+                    names_of(actor), names_of(rec), names_of(reported), True, names_of(speaker)
+                )
+    if passive:
+        return Roles([], names_of(before[-1:]), names_of(reported), True, names_of(speaker))
+    # explicit case/role markers ("X ने", "X را", "against X") beat word order
+    m_actor = [m for m in before + after if marked.get(id(m)) == "actor"]
+    m_rec = [m for m in after + before[::-1] if marked.get(id(m)) == "recipient"]
+    head_initial = lex is not None and lex.language in HEAD_INITIAL_LANGUAGES
+    if m_actor or m_rec:
+        actor = m_actor[:1] or [m for m in before if m not in m_rec][-1:]
+        if not actor and head_initial:  # "تحریم‌های آمریکا علیه ایران": genitive agent
+            actor = [
+                m
+                for m in after[:1]
+                if m not in m_rec
+                and m.start - t_end <= ADJACENT_ACTOR_GAP
+                and (not m_rec or m.start < m_rec[0].start)
+            ]
+        rec = [m for m in m_rec if m not in actor][:1]
+        if not rec:
+            rec = [m for m in after if m not in actor][:1]
+        return Roles(
+            names_of(actor),
+            [n for n in names_of(rec) if n not in names_of(actor)],
+            names_of(reported),
+            False,
+            names_of(speaker),
+        )
+    if not before and after and after[0].start - t_end <= ADJACENT_ACTOR_GAP and head_initial:
+        # nothing before the trigger: a name right after it is a genitive/adjective agent
+        # ("invasi AS", "الغارة الإسرائيلية", "جنگنده‌های آمریکا و انگلیس") or a VSO subject
+        actor = _forward_compound(after, norm)
+        rec = [m for m in after if m not in actor][:1]
+    elif lex is not None and lex.language in SOV_LANGUAGES:
+        actor = _forward_compound(before, norm)  # "ایالات متحده و بریتانیا ... حمله"
+        rec = [m for m in before if m not in actor][-1:] or after[:1]
+    else:
+        actor = compound_before(before, norm)
+        rec = after[:1]
+    rec = [
+        m for m in specific_first(rec + after[1:2], norm)[:1] if canonical(m) not in names_of(actor)
+    ]
+    return Roles(names_of(actor), names_of(rec), names_of(reported), False, names_of(speaker))
+
+
+# A country followed this closely by a named person or group is its qualifier ("Iranian
+# General Soleimani", "an Iranian military officer, Major General ...").
+QUALIFIER_GAP = 40
+
+
+def specific_first(ms: list[Mention], norm: str) -> list[Mention]:
+    """Prefer the named person/group over the country that qualifies it."""
+    if len(ms) >= 2 and ms[0].label == "GPE" and ms[1].label != "GPE":
+        gap = norm[ms[0].end : ms[1].start]
+        if len(gap) <= QUALIFIER_GAP and not re.search(r"\band\b|[;:.]", gap):
+            return [ms[1], ms[0], *ms[2:]]
+    return ms
+
+
+_AND = r"\s*(?:,|and|und|et|y|e|dan|و|и|ve|i|en|और|এবং|ও)\s*"
+
+
+def _forward_compound(after: list[Mention], norm: str) -> list[Mention]:
+    """The first mention after the trigger plus names coordinated with it ("US and UK")."""
+    if not after:
+        return []
+    out = [after[0]]
+    for m in after[1:]:
+        if re.fullmatch(_AND, norm[out[-1].end : m.start]):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def compound_before(before: list[Mention], norm: str) -> list[Mention]:
+    """The last mention before the trigger, plus its coordinated partners ("US and UK")."""
+    if not before:
+        return []
+    out = [before[-1]]
+    i = len(before) - 2
+    while i >= 0:
+        gap = norm[before[i].end : out[0].start]
+        if re.fullmatch(r"\s*(?:,|and|und|et|y|e|dan|و|и|ve|i|en|और|এবং|ও)\s*", gap):
+            out.insert(0, before[i])
+            i -= 1
+        else:
+            break
+    return out

@@ -1,0 +1,242 @@
+"""EventStage on hand-built English and Indonesian documents (positional roles, no parser)."""
+
+from __future__ import annotations
+
+import pytest
+from events_helpers import make_doc
+
+from wirewatch.stages.events import EventStage
+from wirewatch.stages.events_lexicon import load_event_lexicons
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventStage:
+    return EventStage(load_event_lexicons(["en", "id"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("The US carried out airstrikes against Kataib Hezbollah on Sunday.", "ASSAULT", "aerial"),
+        (
+            "A drone strike by the US killed two commanders in Baghdad on Friday.",
+            "ASSAULT",
+            "drone",
+        ),
+        (
+            "Kataib Hezbollah fired rockets at a US base near Kirkuk on Friday.",
+            "ASSAULT",
+            "heavy-weapons",
+        ),
+        (
+            "Donald Trump threatened to impose deep sanctions on Iraq on Sunday.",
+            "THREATEN",
+            "restrict",
+        ),
+        ("Iraqi officials condemned the US strikes on Sunday.", "ACCUSE", "disapprove"),
+        ("Mike Pompeo blamed Iran for the attacks on Sunday.", "ACCUSE", "allege"),
+        ("Iraqi officials demanded that the US stop the raids on Sunday.", "REQUEST", "change"),
+        ("The US imposed sanctions on Kataib Hezbollah on Sunday.", "SANCTION", "discontinue"),
+        ("The US announced an arms embargo on Iraq on Sunday.", "SANCTION", "arms embargo"),
+        ("Mike Pompeo visited Baghdad on Sunday.", "CONSULT", "visit"),
+        ("The US and Iraq agreed to reduce troops on Sunday.", "AGREE", None),
+        ("Protesters were burning US flags in Baghdad on Sunday.", "PROTEST", "demo"),
+        ("The US said on Sunday it will withdraw all troops from Iraq.", "CONCEDE", None),
+        ("US forces withdrew from Kirkuk on Sunday.", "RETREAT", "withdraw"),
+    ],
+)
+def test_event_type_and_mode(stage: EventStage, text: str, etype: str, mode: str | None) -> None:
+    events = stage(make_doc(text)).events
+    assert [(e.type, e.mode) for e in events][:1] == [(etype, mode)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US should sanction Iraq and withdraw its troops.",  # advice
+        "If Iran attacks US bases, the US could strike back.",  # hypothetical
+        "No Americans were killed in the attack on Sunday.",  # negated
+        "Will the US strike Kataib Hezbollah again?",  # question
+        "Washington might impose sanctions on Iraq.",  # modal
+        "It is time for the US to withdraw from Iraq.",  # advice
+    ],
+)
+def test_not_an_event(stage: EventStage, text: str) -> None:
+    assert stage(make_doc(text)).events == []
+
+
+def test_active_voice_roles(stage: EventStage) -> None:
+    ev = stage(
+        make_doc("The US carried out airstrikes against Kataib Hezbollah on Sunday.")
+    ).events[0]
+    assert (ev.actor, ev.recipient) == ("United States", "Kata'ib Hezbollah")
+
+
+def test_passive_voice_with_agent(stage: EventStage) -> None:
+    text = "Two commanders of Kataib Hezbollah were killed by the US in Baghdad on Friday."
+    ev = stage(make_doc(text)).events[0]
+    assert (ev.actor, ev.recipient) == ("United States", "Kata'ib Hezbollah")
+
+
+def test_compound_actor_is_a_list(stage: EventStage) -> None:
+    ev = stage(make_doc("The US and UK launched airstrikes on Sunday.")).events[0]
+    assert ev.actor == ["United States", "United Kingdom"]
+
+
+def test_state_forces_act_as_their_state(stage: EventStage) -> None:
+    ev = stage(make_doc("The US military carried out airstrikes on Sunday.")).events[0]
+    assert ev.actor == "United States"
+
+
+def test_backed_group_is_not_its_patron(stage: EventStage) -> None:
+    ev = stage(make_doc("Iran-backed militias fired rockets at the base on Friday.")).events[0]
+    assert ev.actor is None
+
+
+def test_attribution_moves_speaker_to_reported_by(stage: EventStage) -> None:
+    text = "Iraqi officials said the US launched airstrikes against Kataib Hezbollah on Sunday."
+    ev = stage(make_doc(text)).events[0]
+    assert (ev.actor, ev.reported_by) == ("United States", "Government of Iraq")
+
+
+def test_blame_leaves_attack_actor_null(stage: EventStage) -> None:
+    text = "Mike Pompeo blamed Iran for the rocket attack on the US base, officials said Sunday."
+    events = stage(make_doc(text)).events
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert accuse and accuse[0].recipient == "Iran"
+    assert all(e.actor is None for e in assault)
+
+
+def test_date_resolves_weekday_against_published(stage: EventStage) -> None:
+    ev = stage(make_doc("The US carried out airstrikes on Sunday.", published="2019-12-31")).events[
+        0
+    ]
+    assert ev.date == "2019-12-29"
+
+
+def test_undated_event_gets_publication_month(stage: EventStage) -> None:
+    text = "Iraqi officials condemned the US airstrikes against Kataib Hezbollah."
+    ev = stage(make_doc(text, published="2019-12-31")).events[0]
+    assert ev.date == "2019-12"
+
+
+def test_place_and_coordinates_from_sentence(stage: EventStage) -> None:
+    ev = stage(make_doc("The US carried out airstrikes in Kirkuk on Sunday.")).events[0]
+    assert (ev.location, ev.lat, ev.lon) == ("Kirkuk", 35.47, 44.39)
+
+
+def test_evidence_is_exact_substring_at_span(stage: EventStage) -> None:
+    doc = stage(
+        make_doc(
+            "Intro line here is long enough to be a sentence.\n\n"
+            "The US carried out airstrikes on Sunday. Then nothing happened."
+        )
+    )
+    ev = doc.events[0]
+    assert doc.text[ev.span[0] : ev.span[1]] == ev.evidence
+    assert "airstrikes" in ev.evidence
+
+
+def test_intensity_is_plover_score(stage: EventStage) -> None:
+    ev = stage(make_doc("The US carried out airstrikes on Sunday.")).events[0]
+    assert ev.intensity == -9.5
+
+
+def test_casualties_filled(stage: EventStage) -> None:
+    text = "US airstrikes killed 25 fighters and wounded 55 in Iraq on Sunday."
+    ev = stage(make_doc(text)).events[0]
+    assert (ev.fatalities, ev.injured) == (25, 55)
+
+
+def test_repeated_event_is_deduplicated(stage: EventStage) -> None:
+    text = (
+        "The US carried out airstrikes against Kataib Hezbollah on Sunday. "
+        "The US carried out airstrikes against Kataib Hezbollah on Sunday, officials said."
+    )
+    assert len(stage(make_doc(text)).events) == 1
+
+
+def test_headline_is_not_annotated(stage: EventStage) -> None:
+    text = "US Strikes Kataib Hezbollah Bases In Iraq\n\nThe weather was mild on Sunday."
+    assert stage(make_doc(text)).events == []
+
+
+def test_language_without_lexicon_or_classifier_gives_no_events() -> None:
+    stage = EventStage(lexicons={}, classifier=None)
+    assert stage(make_doc("The US carried out airstrikes on Sunday.")).events == []
+
+
+# ---- Indonesian: di- passive and "oleh" agent
+def test_indonesian_active(stage: EventStage) -> None:
+    doc = make_doc(
+        "AS melancarkan serangan udara terhadap Kataib Hezbollah pada hari Minggu.",
+        language="id",
+        published="2019-12-31",
+    )
+    ev = doc_events = stage(doc).events
+    assert doc_events and ev[0].type == "ASSAULT" and ev[0].actor == "United States"
+    assert ev[0].date == "2019-12-29"
+
+
+def test_indonesian_passive_oleh(stage: EventStage) -> None:
+    doc = make_doc(
+        "Kataib Hezbollah diserang oleh AS di Irak pada hari Jumat.",
+        language="id",
+        published="2019-12-31",
+    )
+    ev = stage(doc).events[0]
+    assert (ev.actor, ev.recipient) == ("United States", "Kata'ib Hezbollah")
+
+
+def test_indonesian_negation(stage: EventStage) -> None:
+    doc = make_doc("AS tidak menyerang Irak pada hari Minggu.", language="id")
+    assert stage(doc).events == []
+
+
+def test_pronoun_subject_takes_the_latest_person(stage: EventStage) -> None:
+    text = (
+        "Donald Trump spoke to reporters in Baghdad on Sunday. "
+        "He blamed Iran for the rocket attack on the base."
+    )
+    accuse = [e for e in stage(make_doc(text)).events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].actor == "Donald Trump"
+
+
+def test_definite_group_takes_the_latest_group(stage: EventStage) -> None:
+    text = (
+        "Kataib Hezbollah is an armed faction founded years ago. "
+        "The group announced a suspension of military operations against US troops."
+    )
+    concede = [e for e in stage(make_doc(text)).events if e.type == "CONCEDE"]
+    assert concede and concede[0].actor == "Kata'ib Hezbollah"
+
+
+def test_responsibility_claim_targets_the_subject(stage: EventStage) -> None:
+    text = "Mike Pompeo said on Thursday that Iran was responsible for the attack."
+    accuse = [e for e in stage(make_doc(text)).events if e.type == "ACCUSE"]
+    assert accuse and (accuse[0].actor, accuse[0].recipient) == ("Mike Pompeo", "Iran")
+
+
+def test_trigger_inside_a_name_is_not_a_trigger(stage: EventStage) -> None:
+    doc = make_doc(
+        "The Popular Mobilization Forces held a parade in Baghdad on Sunday.",
+        actors=[("Popular Mobilization Forces", "Popular Mobilization Forces", "MILITIA")],
+    )
+    assert [e.type for e in stage(doc).events if e.type == "MOBILIZE"] == []
+
+
+FA_ACTORS = [("ایالات متحده", "United States", "GPE"), ("بریتانیا", "United Kingdom", "GPE")]
+
+
+def test_verb_final_compound_actor() -> None:
+    text = "ایالات متحده و بریتانیا روز یکشنبه به حوثی‌ها حمله کردند."
+    stage = EventStage(load_event_lexicons(["fa"]), classifier=None)
+    events = stage(make_doc(text, language="fa", actors=FA_ACTORS)).events
+    assert events and events[0].actor == ["United States", "United Kingdom"]
+
+
+def test_verb_final_sentence_without_names_has_no_actor() -> None:
+    stage = EventStage(load_event_lexicons(["fa"]), classifier=None)
+    doc = stage(make_doc("دیروز به پایگاه حمله کردند.", language="fa", actors=FA_ACTORS))
+    assert [e.actor for e in doc.events] == [None] * len(doc.events)

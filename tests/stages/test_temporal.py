@@ -1,0 +1,81 @@
+"""Event date resolution against the publication date, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.stages.events_lexicon import normalize
+from wirewatch.stages.temporal import date_resolver, default_date, parse_published
+
+
+def dates(lang: str, text: str, published: str | None) -> list[str]:
+    r = date_resolver(lang)
+    return [d.value for d in r.find(text, normalize(text), 0, len(text), published)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        ("en", "strikes on Sunday morning", "2019-12-31", "2019-12-29"),
+        ("en", "said Sunday", "2020-01-05", "2020-01-05"),  # published on a Sunday
+        ("en", "last week", "2020-09-10", "2020-09"),
+        ("en", "in late December 2019", "2020-07-01", "2019-12"),
+        ("en", "on Dec. 29", "2020-01-05", "2019-12-29"),  # year inferred backwards
+        ("en", "Sunday, Jan. 28, 2024", "2024-01-29", "2024-01-28"),
+        ("en", "yesterday", "2020-01-05", "2020-01-04"),
+        ("en", "in 2003", "2020-01-05", "2003"),
+        ("id", "pada Nopember 2019", "2020-02-01", "2019-11"),
+        ("id", "Minggu pagi", "2019-12-31", "2019-12-29"),
+        ("de", "am Freitag", "2020-01-05", "2020-01-03"),
+        ("de", "am 3. Januar", "2020-01-05", "2020-01-03"),
+        ("fr", "mercredi 8 janvier 2020", "2020-01-10", "2020-01-08"),
+        ("ar", "يوم الأحد", "2020-01-08", "2020-01-05"),
+        ("fa", "روز دوشنبه", "2020-01-08", "2020-01-06"),
+        ("ru", "3 января", "2020-01-08", "2020-01-03"),
+        ("zh", "2020年1月3日", "2020-01-08", "2020-01-03"),
+    ],
+)
+def test_resolves(lang: str, text: str, published: str, expected: str) -> None:
+    assert expected in dates(lang, text, published)
+
+
+def test_weekday_with_month_only_publication_gives_month() -> None:
+    assert dates("de", "am Donnerstag", "2024-01") == ["2024-01"]
+
+
+def test_weekday_without_publication_is_unresolved() -> None:
+    assert dates("en", "on Sunday", None) == []
+
+
+def test_dates_after_publication_are_ignored() -> None:
+    assert dates("en", "self-sufficiency by 2030", "2024-04-16") == []
+
+
+@pytest.mark.parametrize("text", ["Trump may act soon", "they march on"])
+def test_lowercase_month_words_are_not_dates(text: str) -> None:
+    assert dates("en", text, "2020-06-01") == []
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2019-12-31", "2019-12"), ("2020-10", "2020-10"), ("2020", None), (None, None)],
+)
+def test_default_date_is_publication_month(published: str | None, expected: str | None) -> None:
+    assert default_date(published) == expected
+
+
+def test_parse_published_month_only() -> None:
+    assert parse_published("2020-10") == (None, "2020-10")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "seit Mitte Oktober"),
+        ("ar", "منذ أكتوبر"),
+        ("tr", "17 Ekim'den beri"),
+        ("fr", "depuis octobre 2019"),
+    ],
+)
+def test_ongoing_campaign_dates_are_blank(lang: str, text: str) -> None:
+    assert dates(lang, text, "2024-01-30") == [""]
