@@ -33,7 +33,9 @@ from wirewatch.store import Store
 
 
 def load_articles(shared: Path) -> tuple[list[Document], list[Document]]:
-    files = sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "corpus" / "articles").glob("*.txt"))
+    files = sorted((shared / "seeds").glob("*.txt")) + sorted(
+        (shared / "corpus" / "articles").glob("*.txt")
+    )
     docs = [d for d in read_inputs(files) if isinstance(d, Document)]
     cleaned = [detect_language(clean(d)) for d in docs]
     english = [d for d in cleaned if d.language == "en"]
@@ -76,8 +78,12 @@ def run_ingest(folder: Path, workers: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--docs", type=int, default=300, help="English documents (non-English: same)")
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared")
+    parser.add_argument(
+        "--docs", type=int, default=300, help="English documents (non-English: same)"
+    )
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared"
+    )
     args = parser.parse_args()
     if not (args.shared / "seeds").is_dir():
         sys.exit(f"no dev corpus at {args.shared}: pass --shared")
@@ -91,10 +97,13 @@ def main() -> None:
             results[f"spacy_alone_{processes}p_words_s"] = en_words / spacy_alone(texts, processes)
             results[f"wirewatch_en_{processes}p_words_s"] = en_words / run_ingest(en_dir, processes)
             results[f"ratio_{processes}p"] = (
-                results[f"wirewatch_en_{processes}p_words_s"] / results[f"spacy_alone_{processes}p_words_s"]
+                results[f"wirewatch_en_{processes}p_words_s"]
+                / results[f"spacy_alone_{processes}p_words_s"]
             )
         for processes in (1, 2):
-            results[f"wirewatch_non_en_{processes}p_words_s"] = xx_words / run_ingest(xx_dir, processes)
+            results[f"wirewatch_non_en_{processes}p_words_s"] = xx_words / run_ingest(
+                xx_dir, processes
+            )
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["en_words"] = en_words
     results["non_en_words"] = xx_words

@@ -157,7 +157,9 @@ def run_pipeline(
         _WORKER = pipeline or Pipeline(settings)
         pool = mp.get_context("fork").Pool(settings.workers)
     else:
-        pool = mp.get_context().Pool(settings.workers, initializer=_init_worker, initargs=(settings,))
+        pool = mp.get_context().Pool(
+            settings.workers, initializer=_init_worker, initargs=(settings,)
+        )
     with pool:
         for batch in pool.imap(_work, _batches(docs, settings.batch_size)):
             yield from batch

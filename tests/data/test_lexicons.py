@@ -6,9 +6,42 @@ import pytest
 
 from wirewatch.stages.events_lexicon import load_event_lexicons, normalize
 
-PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-LANGS = ["ar", "fa", "de", "fr", "es", "ru", "it", "pt", "tr", "zh", "hi", "ur", "ku", "bn", "nl", "pl"]
+PLOVER = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
+LANGS = [
+    "ar",
+    "fa",
+    "de",
+    "fr",
+    "es",
+    "ru",
+    "it",
+    "pt",
+    "tr",
+    "zh",
+    "hi",
+    "ur",
+    "ku",
+    "bn",
+    "nl",
+    "pl",
+]
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +59,22 @@ def test_lexicon_covers_all_plover_types(lexicons, lang):
 # One everyday news phrase per language that must come out as ASSAULT (general vocabulary,
 # not taken from any corpus article).
 ASSAULT_PHRASES = {
-    "ar": "شنت الطائرات غارة جوية على المدينة", "fa": "حمله هوایی به پایگاه", "de": "Bei einem Luftangriff",
-    "fr": "une frappe aérienne a visé", "es": "un ataque aéreo contra", "ru": "нанесли авиаудар по базе",
-    "it": "un attacco aereo contro", "pt": "um ataque aéreo contra", "tr": "hava saldırısı düzenledi",
-    "zh": "美军发动空袭", "hi": "हवाई हमले में", "ur": "فضائی حملے میں", "ku": "êrîşa asmanî", "bn": "বিমান হামলায়",
-    "nl": "een luchtaanval op", "pl": "nalot na bazę",
+    "ar": "شنت الطائرات غارة جوية على المدينة",
+    "fa": "حمله هوایی به پایگاه",
+    "de": "Bei einem Luftangriff",
+    "fr": "une frappe aérienne a visé",
+    "es": "un ataque aéreo contra",
+    "ru": "нанесли авиаудар по базе",
+    "it": "un attacco aereo contro",
+    "pt": "um ataque aéreo contra",
+    "tr": "hava saldırısı düzenledi",
+    "zh": "美军发动空袭",
+    "hi": "हवाई हमले में",
+    "ur": "فضائی حملے میں",
+    "ku": "êrîşa asmanî",
+    "bn": "বিমান হামলায়",
+    "nl": "een luchtaanval op",
+    "pl": "nalot na bazę",
 }
 
 
