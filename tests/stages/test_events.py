@@ -240,3 +240,20 @@ def test_verb_final_sentence_without_names_has_no_actor() -> None:
     stage = EventStage(load_event_lexicons(["fa"]), classifier=None)
     doc = stage(make_doc("دیروز به پایگاه حمله کردند.", language="fa", actors=FA_ACTORS))
     assert [e.actor for e in doc.events] == [None] * len(doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "recipient"),
+    [
+        # "ke" (to) is a direction, the target of a transfer, not a place phrase
+        ("AS mengirim senjata ke Irak pada hari Minggu.", "AID", "Iraq"),
+        # "di" (in) stays a place phrase
+        ("AS melancarkan serangan udara di Irak pada hari Minggu.", "ASSAULT", None),
+    ],
+)
+def test_indonesian_direction_and_place(
+    stage: EventStage, text: str, etype: str, recipient: str | None
+) -> None:
+    evs = [e for e in stage(make_doc(text, language="id", published="2019-12-31")).events]
+    assert evs and evs[0].type == etype and evs[0].actor == "United States"
+    assert evs[0].recipient == recipient

@@ -336,6 +336,10 @@ class EventStage:
             # "Pompeo asserted that Iran was responsible": Iran is the target, the speaker acts
             roles.recipient = roles.actor or roles.recipient
             roles.actor = [s for s in roles.speaker if s not in roles.recipient] if verbal else []
+        if not roles.actor and cand.type == "ASSAULT":
+            roles.actor = [n for n in roles.opponent if n not in roles.recipient]
+        # nobody targets themselves ("US forces launched strikes ... against US-backed ...")
+        roles.recipient = [r for r in roles.recipient if r not in roles.actor]
         if cand.type in RECIPROCAL and len(roles.actor) > 1 and not roles.recipient:
             # "the US and Iraq agreed": a reciprocal event, each party source and target (as the
             # PLOVER gold standard marks them SRC/TAR)

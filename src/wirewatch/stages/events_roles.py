@@ -148,6 +148,9 @@ class Roles:
     reported_by: list[str]
     passive: bool = False
     speaker: list[str] = field(default_factory=list)  # who said it, material or verbal
+    # the side fought against when the trigger's subject died or was hit ("killed while fighting
+    # Islamic State"): the attack's actor when nothing else names one
+    opponent: list[str] = field(default_factory=list)
 
 
 def canonical(m: Mention) -> str | None:
