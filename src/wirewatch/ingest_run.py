@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from wirewatch.ingest import IngestProblem, read_inputs
 from wirewatch.model import Document
-from wirewatch.pipeline import DocumentFailure, run_pipeline
+from wirewatch.pipeline import DocumentFailure, Pipeline, run_pipeline
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 
@@ -37,8 +37,12 @@ def ingest(
     store: Store,
     settings: Settings | None = None,
     on_item: Callable[[IngestSummary], None] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> IngestSummary:
-    """Store every document under ``paths``; bad input is recorded in the store and skipped."""
+    """Store every document under ``paths``; bad input is recorded in the store and skipped.
+
+    Pass a ``pipeline`` built once to reuse its loaded models across calls.
+    """
     settings = settings or Settings()
     stages = ",".join(settings.stages)
     known = store.content_hashes()
@@ -78,7 +82,7 @@ def ingest(
 
     pending: list[Document] = []
     try:
-        for result in run_pipeline(to_process(), settings):
+        for result in run_pipeline(to_process(), settings, pipeline):
             if isinstance(result, DocumentFailure):
                 note_problem(
                     {
