@@ -257,3 +257,53 @@ def test_indonesian_direction_and_place(
     evs = [e for e in stage(make_doc(text, language="id", published="2019-12-31")).events]
     assert evs and evs[0].type == etype and evs[0].actor == "United States"
     assert evs[0].recipient == recipient
+
+
+OPINION = (
+    "Washington should leave Iraq. We must stop this war. I believe the US should withdraw "
+    "now. Congress ought to act. "
+) * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "genre", "expected"),
+    [
+        (OPINION, None, True),  # unset genre (the genre stage runs later): computed here
+        ("The US struck Kataib Hezbollah on Sunday, officials said.", None, False),
+        ("The US struck Kataib Hezbollah on Sunday, officials said.", "opinion", True),
+        (OPINION, "news", False),  # a genre already set is trusted
+    ],
+)
+def test_opinion_gate_does_not_need_the_genre_stage(
+    text: str, genre: str | None, expected: bool
+) -> None:
+    from wirewatch.stages.events import is_opinion
+
+    doc = make_doc(text)
+    doc.genre = genre
+    assert is_opinion(doc) is expected
+    assert doc.genre == genre  # no side effect on the document
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a first-person subject inside a quotation: the speaker named before it
+        (
+            "Mike Pompeo spoke to reporters on Sunday. “As we have shown, we will take any "
+            "action necessary to protect our forces in Iraq.”",
+            "Mike Pompeo",
+        ),
+        # outside a quotation "we" is nobody in particular
+        (
+            "Mike Pompeo spoke to reporters on Sunday. As we have shown, we will take any "
+            "action necessary to protect our forces in Iraq.",
+            None,
+        ),
+    ],
+)
+def test_quoted_first_person_is_the_speaker(
+    stage: EventStage, text: str, actor: str | None
+) -> None:
+    evs = [e for e in stage(make_doc(text)).events if e.type == "THREATEN"]
+    assert evs and evs[0].actor == actor

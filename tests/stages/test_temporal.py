@@ -33,6 +33,11 @@ def dates(lang: str, text: str, published: str | None) -> list[str]:
         ("fa", "روز دوشنبه", "2020-01-08", "2020-01-06"),
         ("ru", "3 января", "2020-01-08", "2020-01-03"),
         ("zh", "2020年1月3日", "2020-01-08", "2020-01-03"),
+        ("en", "Last fall, Clinton called on Iraq", "2013-03-24", "2012"),  # season over: that year
+        ("en", "last spring", "2013-07-01", "2013"),
+        ("en", "last summer", "2013-07-01", "2012"),  # this summer is not over yet
+        ("de", "im vergangenen Herbst", "2013-12-01", "2013"),
+        ("fr", "l'été dernier", "2013-03-24", "2012"),
     ],
 )
 def test_resolves(lang: str, text: str, published: str, expected: str) -> None:

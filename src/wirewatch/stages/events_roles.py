@@ -99,7 +99,7 @@ def markers(lang: str) -> Markers:
         else:
             after[role] = re.compile(rf"\s?(?:{alt})(?!{WORD})")
     coref: dict[str, re.Pattern[str]] = {}
-    for kind in ("person", "group"):
+    for kind in ("person", "group", "speaker"):
         words = sorted(
             (normalize(w) for w in entry.get(f"coref_{kind}") or []), key=len, reverse=True
         )
@@ -110,7 +110,22 @@ def markers(lang: str) -> Markers:
 
 
 # Labels a pronoun or a definite description can stand for.
-COREF_LABELS = {"person": ("PERSON",), "group": ("MILITIA", "ORG")}
+COREF_LABELS = {"person": ("PERSON",), "group": ("MILITIA", "ORG"), "speaker": ("PERSON",)}
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+
+
+def _quote_end(text: str, s_start: int, t_start: int, s_end: int) -> int | None:
+    """End of the quotation the trigger stands in (s_end when it runs on), None outside one."""
+    head = text[s_start:t_start]
+    opened = sum(head.count(q) for q in _OPEN_QUOTES) + head.count('"') % 2
+    closed = sum(head.count(q) for q in _CLOSE_QUOTES)
+    if opened <= closed:
+        return None
+    tail = re.search(r"[”»\"]", text[t_start:s_end])
+    return t_start + tail.end() if tail else s_end
+
+
 # How far back (characters) an antecedent may be: about a paragraph.
 COREF_WINDOW = 600
 
@@ -125,6 +140,21 @@ def coref_actor(
         if rx.search(norm, c_start, t_start) is None:
             continue
         labels = COREF_LABELS[kind]
+        if kind == "speaker":
+            # "“... we will take any action necessary”": the quoted speaker, named after the
+            # quotation ("..., Esper said") or, when it runs on, before the sentence
+            s_end = next((x.end for x in doc.sentences if x.start <= t_start < x.end), t_start)
+            q_end = _quote_end(doc.text, s_start, t_start, s_end)
+            if q_end is None:
+                continue
+            named = [
+                m
+                for m in doc.mentions
+                if q_end <= m.start < s_end and m.label in labels and canonical(m)
+            ]
+            if named:
+                name = canonical(named[0])
+                return [name] if name else []
         prior = [
             m
             for m in doc.mentions

@@ -54,6 +54,7 @@ DATES_KEYS = {
     "years_ago",
     "ongoing_before",
     "ongoing_after",
+    "last_season",
 }
 
 
@@ -145,6 +146,10 @@ class DateResolver:
         ):
             for n, k in (extra.get(key) or {}).items():
                 self.rel[normalize(str(n))] = (unit, int(k))
+        # "last fall" -> the year of the latest such season over before publication
+        # (value: the season's first month)
+        for n, start in (extra.get("last_season") or {}).items():
+            self.rel[normalize(str(n))] = ("s", int(start))
         for n in extra.get("today") or []:
             self.rel[normalize(n)] = ("d", 0)
         for n in extra.get("yesterday") or []:
@@ -299,7 +304,8 @@ def _infer_year(month: int, day: int, pub: date | None, pub_prefix: str | None) 
 
 
 def _relative(unit: str, k: int, pub: date | None, pub_prefix: str | None) -> str | None:
-    """'yesterday', 'last week', 'last month', 'last year' against the publication date."""
+    """'yesterday', 'last week', 'last month', 'last year', 'last fall' (unit "s", k = the
+    season's first month) against the publication date."""
     if pub_prefix is None:
         return None
     if unit == "d":
@@ -310,6 +316,11 @@ def _relative(unit: str, k: int, pub: date | None, pub_prefix: str | None) -> st
         if pub is None:
             return pub_prefix if len(pub_prefix) == 7 else None
         return (pub - timedelta(days=7 * k)).isoformat()[:7]
+    if unit == "s":
+        if len(pub_prefix) < 7:
+            return None
+        over = int(pub_prefix[5:7]) > k + 2  # the season (k .. k+2) ended before publication
+        return str(int(pub_prefix[:4]) - (0 if over else 1))
     if unit == "m":
         if len(pub_prefix) < 7:
             return None

@@ -1,0 +1,138 @@
+"""Roles from the English dependency parse (spaCy via the session `nlp_stage` fixture)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from events_helpers import ACTORS, make_doc
+
+from wirewatch.stages.events import EventStage
+from wirewatch.stages.events_lexicon import load_event_lexicons
+
+EXTRA = [
+    ("Hillary Clinton", "Hillary Clinton", "PERSON"),
+    ("Kerry", "John Kerry", "PERSON"),
+    ("Qassim Suleimani", "Qasem Soleimani", "PERSON"),
+    ("Qasim Soleimani", "Qasem Soleimani", "PERSON"),
+    ("Revolutionary Guard Corps", "Islamic Revolutionary Guard Corps", "ORG"),
+    ("Islamic State", "Islamic State", "MILITIA"),
+    ("Maliki", "Nouri al-Maliki", "PERSON"),
+    ("President Bush", "George W. Bush", "PERSON"),
+    ("Shinzo Abe", "Shinzo Abe", "PERSON"),
+    ("Japanese", "Japan", "GPE"),
+    ("Zarif", "Mohammad Javad Zarif", "PERSON"),
+    ("U.S.", "United States", "GPE"),
+]
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventStage:
+    return EventStage(load_event_lexicons(["en"]), classifier=None)
+
+
+def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
+    doc = make_doc(text, published="2020-03-12", actors=ACTORS + EXTRA)
+    doc = nlp_stage(doc)
+    doc.mentions = [m for m in doc.mentions if m.canonical]
+    doc.mentions.sort(key=lambda m: m.start)
+    return stage(doc).events
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "recipient"),
+    [
+        # a strong target preposition beats a reason clause ("for supporting ...")
+        (
+            "The US imposed sanctions on Kataib Hezbollah for supporting Iran's Revolutionary "
+            "Guard Corps.",
+            "SANCTION",
+            "United States",
+            "Kata'ib Hezbollah",
+        ),
+        # a passive participle with "by": the agent acts on the main clause's subject
+        (
+            "Designated as a terrorist organisation by the US in 2009, Kataib Hezbollah is a "
+            "powerful armed faction.",
+            "SANCTION",
+            "United States",
+            "Kata'ib Hezbollah",
+        ),
+        # a name in apposition to the subject is the actor, not the subject's possessor
+        (
+            "Last fall, Kerry's predecessor at the State Department, Hillary Clinton, called on "
+            "Iraq to take steps.",
+            "REQUEST",
+            "Hillary Clinton",
+            "Iraq",
+        ),
+        # a noun trigger's relative clause names the target ("a strike that killed X")
+        (
+            "In January, after a US air strike that killed a senior Iranian military officer, "
+            "Major General Qassim Suleimani, the mission was suspended for ten days.",
+            "ASSAULT",
+            "United States",
+            "Qasem Soleimani",
+        ),
+        # a passive relative clause: its head noun is the target, the "by" phrase acts
+        (
+            "Qasim Soleimani, who was killed by the U.S. in response to the attack, was a general.",
+            "ASSAULT",
+            "United States",
+            "Qasem Soleimani",
+        ),
+        # dying while fighting X: X is the attack's actor
+        (
+            "Two US soldiers were killed while fighting Islamic State in northern Iraq.",
+            "ASSAULT",
+            "Islamic State",
+            "United States",
+        ),
+        # a visit from a named person: the visitor acts
+        (
+            "Zarif criticised the timing during a visit to Tehran from Japanese President "
+            "Shinzo Abe.",
+            "CONSULT",
+            "Shinzo Abe",
+            None,
+        ),
+    ],
+)
+def test_parse_roles(
+    stage: EventStage,
+    nlp_stage: Any,
+    text: str,
+    etype: str,
+    actor: str,
+    recipient: str | None,
+) -> None:
+    evs = [e for e in _events(stage, nlp_stage, text) if e.type == etype]
+    assert evs, text
+    assert evs[0].actor == actor
+    if recipient is not None:
+        assert evs[0].recipient == recipient
+
+
+def test_accord_between_two_parties_has_both_as_actors(stage: EventStage, nlp_stage: Any) -> None:
+    text = "That is what the 2008 accord between Maliki and President Bush would require us to do."
+    evs = [e for e in _events(stage, nlp_stage, text) if e.type == "AGREE"]
+    assert evs
+    assert evs[0].actor == ["Nouri al-Maliki", "George W. Bush"]
+
+
+def test_nobody_is_their_own_target(stage: EventStage, nlp_stage: Any) -> None:
+    text = "US forces launched airstrikes in Iraq on Thursday against US-backed militia members."
+    for e in _events(stage, nlp_stage, text):
+        actors = e.actor if isinstance(e.actor, list) else [e.actor]
+        assert e.recipient not in actors or e.recipient is None
+
+
+def test_quoted_first_person_takes_the_speaker_after_the_quote(
+    stage: EventStage, nlp_stage: Any
+) -> None:
+    text = (
+        "“We will take any action necessary to protect our forces in Iraq,” Mike Pompeo "
+        "told reporters."
+    )
+    evs = [e for e in _events(stage, nlp_stage, text) if e.type == "THREATEN"]
+    assert evs and evs[0].actor == "Mike Pompeo"
