@@ -16,6 +16,9 @@ import pycountry
 import yaml
 from babel import Locale
 
+sys.path.insert(0, str(Path(__file__).parent))
+from country_centroids import centre, city_points  # noqa: E402
+
 LANGS = [
     "en",
     "id",
@@ -586,6 +589,15 @@ STEMS: dict[str, dict[str, str]] = {
         "GB": "brytyjski",
         "YE": "jemeński",
         "PS": "palestyński",
+        "QA": "katarski",
+        "KW": "kuwejcki",
+        "EG": "egipski",
+        "PL": "polski",
+        "CN": "chiński",
+        "FR": "francuski",
+        "DE": "niemiecki",
+        "PK": "pakistański",
+        "UA": "ukraiński",
     },
     "ar": {
         "IQ": "عراقي",
@@ -631,6 +643,16 @@ STEMS: dict[str, dict[str, str]] = {
         "LB": "Lübnanlı",
         "RU": "Rus",
         "SA": "Suudi",
+        "JO": "Ürdünlü",
+        "QA": "Katarlı",
+        "KW": "Kuveytli",
+        "YE": "Yemenli",
+        "EG": "Mısırlı",
+        "PK": "Pakistanlı",
+        "CN": "Çinli",
+        "FR": "Fransız",
+        "DE": "Alman",
+        "GB": "İngiliz",
     },
     "nl": {
         "IQ": "Iraaks",
@@ -641,6 +663,16 @@ STEMS: dict[str, dict[str, str]] = {
         "RU": "Russisch",
         "GB": "Brits",
         "TR": "Turks",
+        "JO": "Jordaans",
+        "SA": "Saoedisch",
+        "NL": "Nederlands",
+        "DE": "Duits",
+        "FR": "Frans",
+        "CN": "Chinees",
+        "EG": "Egyptisch",
+        "YE": "Jemenitisch",
+        "QA": "Qatarees",
+        "KW": "Koeweits",
     },
     "id": {
         "IQ": "Irak",
@@ -671,6 +703,14 @@ STEMS: dict[str, dict[str, str]] = {
         "IL": "اسرائیلی",
         "RU": "روسی",
         "GB": "برطانوی",
+        "PK": "پاکستانی",
+        "SA": "سعودی",
+        "AF": "افغان",
+        "IN": "بھارتی",
+        "LB": "لبنانی",
+        "YE": "یمنی",
+        "JO": "اردنی",
+        "PS": "فلسطینی",
     },
     "bn": {"IQ": "ইরাকি", "IR": "ইরানি", "SY": "সিরীয়", "IL": "ইসরায়েলি", "RU": "রুশ", "GB": "ব্রিটিশ"},
     "ku": {"IQ": "Iraqî", "IR": "Îranî", "SY": "Sûrî", "TR": "Tirk"},
@@ -744,9 +784,13 @@ def _demonym_forms(lang: str, stem: str) -> list[str]:
     if lang == "pl":
         base = stem[:-1]
         ends = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "ą")
-        if base.endswith("c"):  # iracki: irack-i, irack-a
-            return [base + e for e in ends]
-        return [base + e for e in ends]
+        # masculine-personal plural: polski -> polscy, iracki -> iraccy ("polscy żołnierze")
+        personal = (
+            [base[:-2] + ("scy" if base.endswith("sk") else "ccy")]
+            if base.endswith(("sk", "ck"))
+            else []
+        )
+        return [base + e for e in ends] + personal
     if lang == "ar":
         bare = stem
         return [
@@ -761,8 +805,8 @@ def _demonym_forms(lang: str, stem: str) -> list[str]:
         ]
     if lang in ("fa", "ur"):
         return [stem, stem + "‌ها", stem + "ها", stem + "ان"]
-    if lang == "nl":
-        return [stem, stem + "e"]
+    if lang == "nl":  # Iraaks -> Iraakse; Libanees -> Libanese
+        return [stem, (stem[:-2] + "se") if stem.endswith("ees") else stem + "e"]
     if lang == "ku":
         return [stem, stem + "yan", stem + "ya", stem + "yê"]
     return [stem]
@@ -863,6 +907,7 @@ AMBIGUOUS_NAMES = {
 def build() -> dict[str, object]:
     locales = {lang: Locale.parse(lang) for lang in LANGS}
     ckb = Locale.parse("ckb")
+    points = city_points()
     entries = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         code = country.alpha_2
@@ -909,6 +954,8 @@ def build() -> dict[str, object]:
         if code in QID:
             entry["qid"] = QID[code]
         entry.update({"country": code, "admin_level": 0})
+        if (at := centre(code, points.get(code, []))) is not None:
+            entry.update({"lat": at[0], "lon": at[1]})
         aliases = {
             lang: [n for n in names if (lang, n) not in AMBIGUOUS_NAMES]
             for lang, names in aliases.items()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from shared_data import article_for, gold_files, load_gold
 from wirewatch.ingest import read_path
@@ -141,3 +144,16 @@ def test_shared_accuracy_is_perfect_on_all_40():
         (doc,) = list(read_path(article_for(gold)))
         correct += detect_language(clean(doc)).language == load_gold(gold)["language"]
     assert correct / len(golds) == 1.0
+
+
+_FIXTURES = sorted((Path(__file__).parent / "data" / "multilingual").glob("*.yaml"))
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize("fixture", _FIXTURES, ids=lambda p: p.stem)
+def test_wire_paragraphs_of_languages_missing_from_the_dev_set(fixture: Path) -> None:
+    # Urdu was read as Shahmukhi Punjabi ("pnb") before the code map sent it to Urdu.
+
+    data = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        assert identify_language(doc["text"])[0] == data["lang"]

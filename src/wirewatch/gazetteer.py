@@ -20,7 +20,7 @@ from pathlib import Path
 
 from wirewatch.kb.index import normalize_text
 
-FORMAT = 2
+FORMAT = 3  # 3: US state points between population centroid and box middle
 # cities1000 keeps towns such as Makhmur or Al-Shaddadi that cities15000 lacks, for ~0.3 s of
 # pickle load; alternate names (other scripts and spellings) only for towns of at least
 # ALT_NAMES_POPULATION, which keeps the index near 600k keys instead of 950k.
@@ -109,14 +109,28 @@ class Gazetteer:
         if not cands:
             return None, False
         pool = [p for p in cands if p.country in countries] or cands
-        if near:
-            close = [p for p in pool if min(distance_km((p.lat, p.lon), q) for q in near) < 500]
-            pool = close or pool
         pool.sort(key=lambda p: (p.kind == "continent", p.population), reverse=True)
+        if near:
+            # A qualifier ("Springfield, Illinois") names the region: the town nearest its
+            # centre, not the most populous one within reach (Springfield, Missouri).
+            def away(p: Place) -> float:
+                return min(distance_km((p.lat, p.lon), q) for q in near)
+
+            close = sorted((p for p in pool if away(p) < 500 and p.kind == "city"), key=away)
+            pool = close + [p for p in pool if p not in close] if close else pool
         best = pool[0]
         if best.kind == "admin1":
             # "New York", "Washington": news means the city unless it is tiny next to the state.
-            city = next((p for p in pool if p.kind == "city"), None)
+            # Only a city of that very name: "Des Plaines" lists "Maine" among its alternate names.
+            key = normalize_text(name)
+            city = next(
+                (
+                    p
+                    for p in pool
+                    if p.kind == "city" and normalize_text(p.name) in (key, f"{key} city")
+                ),
+                None,
+            )
             if city is not None and city.population >= CITY_OVER_STATE * best.population:
                 best = city
         ambiguous = any(
@@ -126,6 +140,15 @@ class Gazetteer:
             if p is not best and not (p.kind == "admin1" and p.country == best.country)
         )
         return best, ambiguous
+
+
+def _box_middle(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Middle of the 1st-99th percentile box of a region's towns: near its geographic centre
+    (GeoNames' point), where a population centroid leans to the big cities (Texas, Alaska)."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = int(0.01 * (len(pts) - 1)), int(0.99 * (len(pts) - 1))
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 def _cache_path() -> Path:
@@ -193,8 +216,11 @@ def build_data() -> dict:
         if not pts:
             continue
         total = sum(p for _, _, p in pts) or 1
-        la = sum(a * p for a, _, p in pts) / total
-        lo = sum(b * p for _, b, p in pts) / total
+        # Halfway between the population centroid (leans to the big cities) and the middle of
+        # the towns' box (leans to empty panhandles): within ~120 km of the usual state point.
+        box_la, box_lo = _box_middle(pts)
+        la = (box_la + sum(a * p for a, _, p in pts) / total) / 2
+        lo = (box_lo + sum(b * p for _, b, p in pts) / total) / 2
         add(int(st["geonameid"]), st["name"], la, lo, "US", total, "admin1", [])
     for cont in gc.get_continents().values():
         add(

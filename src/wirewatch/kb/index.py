@@ -31,7 +31,7 @@ _RAW_SUFFIXES: dict[str, str] = {
     "nl": "se en s e",
     "ru": "ами ями ого его ому ему ыми ими ов ев ам ям ах ях ом ем ой ей ий ый ая ое ые ие их ым им ую а я у ю е ы и ь",
     "uk": "ами ями ого ому ів ам ах ом ою ій ий а я у ю е і и",
-    "pl": "ami ach owi ego emu ów om em ie iem ej ą ę a u y i e",
+    "pl": "ami ach owi ego emu ów om em zie ie iem ej ą ę a u y i e",
     "cs": "ech ům em u a e y i",
     "tr": "nın nin nun nün dan den tan ten da de ta te ın in un ün ya ye yı yi a e ı i",
     "ku": "ên an ê a î ekê eke ی ەکە ەکان ی",
@@ -53,7 +53,13 @@ ARABIC_SCRIPT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "ku", "ug", "sd"
 # Alias languages every document also uses: names written the same everywhere, and English
 # (person and group names appear in English spelling in most Latin-script news).
 ALWAYS_LANGS = ("*", "en")
-LANG_GROUPS = {"ku": ("ku", "ckb", "kmr"), "ckb": ("ku", "ckb"), "kmr": ("ku", "kmr")}
+# Shahmukhi Punjabi is written like Urdu, and language identification confuses the two.
+LANG_GROUPS = {
+    "ku": ("ku", "ckb", "kmr"),
+    "ckb": ("ku", "ckb"),
+    "kmr": ("ku", "kmr"),
+    "pa": ("pa", "ur"),
+}
 LONG_ALIAS = 7  # single-word capitalised aliases this long also match lowercase ("peshmerga")
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -135,6 +141,20 @@ def stem(key: str, lang: str) -> str:
         if key.endswith(suf) and len(key) - len(suf) >= MIN_STEM:
             return key[: -len(suf)]
     return key
+
+
+def all_stems(key: str, lang: str) -> list[str]:
+    """Every suffix-stripped form of ``key`` for ``lang``, longest stem first.
+
+    ``stem`` keeps one reading; a gazetteer lookup may try them all ("ahwazie" -> "ahwazi",
+    "ahwaz", "ahwa"; "meszhedzie" -> ..., "meszhed").
+    """
+    out = [
+        key[: -len(suf)]
+        for suf in reversed(SUFFIXES.get(lang, ()))
+        if key.endswith(suf) and len(key) - len(suf) >= MIN_STEM
+    ]
+    return list(dict.fromkeys(out))
 
 
 def elided(surface: str) -> str:
@@ -231,7 +251,12 @@ class Tok:
 def _case_ok(target: Target, surface: str, span: str) -> bool:
     """Case rules: ``surface`` is the first token, ``span`` the whole matched text."""
     if target.exact:
-        return span == target.surface or (span.replace(".", "") == target.surface.replace(".", ""))
+        # A case ending after an apostrophe keeps the name exact: "ABD'nin", "PKK'ya", "US's".
+        head = re.split(f"[{_APOS}]", span, maxsplit=1)[0] if span[-1:].isalpha() else span
+        return any(
+            s == target.surface or s.replace(".", "") == target.surface.replace(".", "")
+            for s in (span, head)
+        )
     letters = [c for c in elided(surface) if c.isalpha()]
     if not letters:
         return True
@@ -379,11 +404,14 @@ class AliasIndex:
                         if t not in targets and _case_ok(t, toks[i].text, span):
                             targets.append(t)
                 if targets:
+                    end = toks[j - 1].end
+                    if text[end - 2 : end] in ("'s", "’s") and end - 2 > toks[i].start:
+                        end -= 2  # "Mexico's": the name without the possessive
                     found.append(
                         Match(
                             toks[i].start,
-                            toks[j - 1].end,
-                            text[toks[i].start : toks[j - 1].end],
+                            end,
+                            text[toks[i].start : end],
                             i,
                             j,
                             targets,

@@ -22,14 +22,12 @@ from wirewatch.kb.index import (
 )
 from wirewatch.kb.model import KBEntry, KnowledgeBase
 from wirewatch.model import Document, Entity, Location, Mention
+from wirewatch.stages.entity_places import PlaceFinder
 from wirewatch.stages.entity_rules import (
     CITY_QUALIFIER,
-    COORDINATION,
-    LOCATIVE_BEFORE,
     MIN_SURNAME,
     NOUN_CAPS_LANGS,
     OFFICE_QUALIFIERS,
-    PLACE_WORDS,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
     Taken,
@@ -37,7 +35,6 @@ from wirewatch.stages.entity_rules import (
     in_byline,
     in_headline,
     is_locative,
-    is_lower,
     person_surnames,
     speaks,
     strip_titles,
@@ -52,9 +49,6 @@ KIND_PRIORITY = {"alias": 3, "office": 2, "metonym": 1, "demonym": 1}
 # Unresolved organisation names from NER: on the dev set 0 of 6 were gold entities ("Labs PBC",
 # "Capitol Hill", "Air Force One"), against 2 of 2 unresolved persons, so only persons are kept.
 KEEP_UNRESOLVED_ORGS = False
-# Population above which a capitalised run found in the gazetteer is taken as a place even
-# when its country is not mentioned (fallback languages only).
-FALLBACK_PLACE_POP = 100_000
 # Longest name (in words) tried against the KB by fuzzy matching.
 MAX_NAME_WORDS = 8
 
@@ -83,6 +77,7 @@ class EntityStage:
             and (p := kb.by_canonical(e.canonical, "PLACE")) is not None
         }
         self._surnames = person_surnames(kb)
+        self.place_finder = PlaceFinder(kb, self.geocoder)
         self._context: dict[str, frozenset[str]] = {
             e.id: frozenset(normalize(w) for c in e.context for w in c.split())
             for e in kb.entries.values()
@@ -114,13 +109,14 @@ class EntityStage:
                 fb = self.fallback.find(text, toks, covered)
             self._add_ner(fb, mentions, places, countries, text, keep=lang not in NOUN_CAPS_LANGS)
         if self.geocoder.gazetteer is not None:
-            self._cued_places(text, lang, toks, mentions, places, countries)
+            self.place_finder.dateline(text, countries, places)
+            self.place_finder.cued(text, lang, toks, mentions, places, countries)
         self._link_surnames(toks, mentions, places)
         mentions.sort(key=lambda x: x.start)
         doc.mentions = mentions + [p for p, _ in places]
         doc.mentions.sort(key=lambda x: x.start)
         doc.entities = self._entities(mentions)
-        doc.locations = self._locations(places)
+        doc.locations = self._locations(places, lang)
         return doc
 
     # -- KB matches -----------------------------------------------------------------------
@@ -156,6 +152,12 @@ class EntityStage:
                 cands.append(_Cand(e, t.kind))
         if not cands:
             return False
+        if all(c.entry.type == "GPE" and not c.entry.admin_level for c in cands) and (
+            region := self.place_finder.region_after_town(m, text)
+        ):
+            mention = Mention(m.text, m.start, m.end, "PLACE", None, region.canonical, "kb", 0.8)
+            places.append((mention, region))
+            return True
         if QUALIFIER_AFTER.match(text[m.end : m.end + 12]) or QUALIFIER_BEFORE.search(
             text[max(0, m.start - 6) : m.start]
         ):
@@ -338,46 +340,8 @@ class EntityStage:
                 return Mention(sub, start, nm.end, e.type, e.id, e.canonical, "fuzzy", hit[1])
         return None
 
-    def _cued_places(
-        self,
-        text: str,
-        lang: str | None,
-        toks: list[Tok],
-        mentions: list[Mention],
-        places: list[tuple[Mention, Location]],
-        countries: set[str],
-    ) -> None:
-        """Towns NER missed, after a locative or "city" word ("Stadt Nablus") or listed right
-        after another place ("in Kharkiv and Donetsk")."""
-        cues = LOCATIVE_BEFORE.get(lang or "", frozenset()) | PLACE_WORDS
-        spans = Taken(len(text), [*mentions, *(p for p, _ in places)])
-        place_ends = {p.end for p, _ in places}
-        for i in range(1, len(toks)):
-            tok = toks[i]
-            prev = toks[i - 1].keys[0]
-            listed = i > 1 and prev in COORDINATION and toks[i - 2].end in place_ends
-            if (prev not in cues and not listed) or len(tok.text) < MIN_SURNAME:
-                continue
-            if is_lower(tok.text) or normalize(tok.text) in STOP:
-                continue
-            if spans.overlaps(tok.start, tok.end):
-                continue
-            loc = self.geocoder.from_name(tok.text, countries)
-            if loc is not None and (loc.country in countries or self._big(loc)):
-                pm = Mention(tok.text, tok.start, tok.end, "PLACE", None, loc.canonical, "cue", 0.5)
-                places.append((pm, loc))
-                spans.add(tok.start, tok.end)
-                place_ends.add(tok.end)
-
     def _big(self, loc: Location) -> bool:
-        """A gazetteer hit populous enough to trust without country context."""
-        gaz = self.geocoder.gazetteer
-        if gaz is None or loc.geonames_id is None:
-            return False
-        return any(
-            p.geonames_id == loc.geonames_id and p.population >= FALLBACK_PLACE_POP
-            for p in gaz.lookup(loc.canonical)
-        )
+        return self.place_finder.big(loc)
 
     def _fuzzy_place(self, surface: str, countries: set[str]) -> Location | None:
         """A KB place spelled slightly differently ("Strait of Hurmuz")."""
@@ -458,9 +422,16 @@ class EntityStage:
             ent.spans.append([m.start, m.end])
         return list(out.values())
 
-    def _locations(self, places: list[tuple[Mention, Location]]) -> list[Location]:
+    def _locations(
+        self, places: list[tuple[Mention, Location]], lang: str | None = None
+    ) -> list[Location]:
         out: dict[str, Location] = {}
         for m, loc in sorted(places, key=lambda p: p[0].start):
+            if lang not in (None, "en") and loc.kb_id is None and loc.geonames_id is not None:
+                # Outside English the surface is a local form ("Viena", "Den Haag"): the
+                # canonical is GeoNames' English name (English titles for KB places).
+                loc.canonical = self.place_finder.gazetteer_name(loc) or loc.canonical
+                self.place_finder.snap_to_kb(loc)
             key = loc.kb_id or "~" + normalize(loc.canonical)
             have = out.get(key)
             if have is None:

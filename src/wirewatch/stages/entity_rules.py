@@ -44,6 +44,8 @@ LOCATIVE_BEFORE: dict[str, frozenset[str]] = {
         "ckb": "له بۆ",
         "kmr": "li ji bo",
         "tr": "",
+        # Chinese: every character is a token; "在巴格达" (in Baghdad), "从", "到", "赴", "抵"
+        "zh": "在 于 从 到 赴 抵 往",
     }.items()
 }
 # Postpositions after a name that make it a place (languages that put them after).
@@ -77,7 +79,9 @@ PLACE_WORDS = keyset(
     مدينة محافظة شهر استان ولاية
     """
 )
-_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Za-z. ]{2,30})?\s*(?:\(|—|–|-\s|:|\|)")
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[A-Za-z. ]{2,30})?\s*(?:\(|—|–|-\s|:|\|)|^\d{1,2}月\d{1,2}日电"
+)
 DATELINE_HEAD = 40  # a dateline place may follow an agency name at the start of its line
 # "Iran-backed militias", "pro-Iranian groups": the country only qualifies an (unnamed) group,
 # and the gold conventions leave it out.
@@ -115,7 +119,15 @@ OFFICE_QUALIFIERS = words(
 
 
 # Words joining a list of places ("Kharkiv and Donetsk").
-COORDINATION = keyset("and or , und et y e dan و и i ve")
+COORDINATION = keyset("and or , und et y e dan و и i ve en 和 及 与 、 اور")
+# Words right after a name that make it a place ("Duhok iline", "Kerman kentinde", "Zaho
+# ilçesinde", "巴格达市"), in index-key form.
+PLACE_AFTER = keyset(
+    """
+    il ili iline ilinde ilçe ilçesi ilçesinde ilçesine kent kenti kentinde kentine şehri
+    şehrinde şehrine kasabası köyü bölgesi 市 省 县 镇 州 شہر صوبے
+    """
+)
 # People nouns before "in X" that make X stand for its government ("officials in Baghdad").
 OFFICIALS = keyset(
     """

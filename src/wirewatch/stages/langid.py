@@ -32,7 +32,7 @@ CODE_MAP = {
     "yue": "zh",
     "gan": "zh",
     "nan": "zh",
-    "pnb": "pa",
+    "pnb": "ur",  # Shahmukhi Punjabi shares Urdu's script; in news it is nearly always Urdu
     "mzn": "fa",
     "glk": "fa",
     "lrc": "fa",
