@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from wirewatch.errors import LexiconError
 from wirewatch.model import Document, Event, Sentence
+from wirewatch.stages.events_calendar import Calendar, CalendarContext, default_calendar
 from wirewatch.stages.events_lexicon import (
     EventLexicon,
     TriggerMatch,
@@ -128,6 +129,7 @@ class EventStage:
         lexicons: dict[str, EventLexicon] | None = None,
         classifier: Classifier | None | str = "auto",
         recall: bool = False,
+        calendar: Calendar | None | str = "auto",
     ) -> None:
         # recall=True also runs the embedding classifier on untriggered sentences of languages
         # that have a lexicon. Off by default: on the dev set it added 2 events (English strict
@@ -149,6 +151,9 @@ class EventStage:
         self._untriggered: list[Sentence] = []
         self.recall = recall
         self._tok_starts: list[int] = []
+        # known events date articles without a full publication date (events_calendar.py)
+        self.calendar = default_calendar() if calendar == "auto" else calendar
+        self._cal: CalendarContext | None = None
 
     def __call__(self, doc: Document) -> Document:
         lang = (doc.language or "en").split("-")[0]
@@ -165,7 +170,7 @@ class EventStage:
             return doc
         norm = normalize(doc.text)
         self._tok_starts = [t.start for t in doc.tokens]
-        self._published = doc.published or anchor_date(doc, norm, date_resolver(lang))
+        self._published = self._reference(doc, norm, lang)
         sentences = doc.sentences or fallback_sentences(doc.text)
         dates = date_resolver(lang)
         events: list[Event] = []
@@ -180,6 +185,16 @@ class EventStage:
             )
         doc.events = dedupe(events)
         return doc
+
+    def _reference(self, doc: Document, norm: str, lang: str) -> str | None:
+        """Reference date for relative expressions: ``published``; when it is missing or
+        month-only, the date of the known event the article reports (calendar), else the
+        latest full date the article states."""
+        cal = self.calendar
+        self._cal = cal.context(doc, norm) if isinstance(cal, Calendar) else None
+        if self._cal is not None and self._cal.anchor_date:
+            return self._cal.anchor_date
+        return doc.published or anchor_date(doc, norm, date_resolver(lang))
 
     # ------------------------------------------------------------------ no lexicon
     def _classify(
@@ -217,7 +232,7 @@ class EventStage:
                     units.append(Sentence(a, b))
         labels = self.classifier([doc.text[u.start : u.end] for u in units], lang)
         dates = date_resolver(lang)
-        published = doc.published or anchor_date(doc, norm, dates)
+        published = self._reference(doc, norm, lang)
         out = []
         for unit, (label, prob) in zip(units, labels, strict=True):
             if label == "NONE" or prob < min_prob:
@@ -373,6 +388,9 @@ class EventStage:
             ]
             roles.recipient = [n for n in inside[:1] if n and n not in roles.actor]
         date = pick_date(found, m.start, m.end)
+        if self._cal is not None:
+            who = (roles.actor, roles.recipient, place_of(doc, s_start, s_end, m.start)[0])
+            date = self._cal.date(norm, cand.type, who, (s_start, s_end, m.start, m.end), date)
         if date is None:
             date = default_date(self._published)
         date = date or None

@@ -1,0 +1,221 @@
+"""Calendar of known events: loader validation, document anchor, per-event dating, guards."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from tests.stages.events_helpers import make_doc
+
+from wirewatch.errors import LexiconError
+from wirewatch.model import Entity
+from wirewatch.stages.events import EventStage
+from wirewatch.stages.events_calendar import (
+    Calendar,
+    CalendarEvent,
+    default_calendar,
+    load_calendar,
+    refine,
+)
+from wirewatch.stages.events_lexicon import normalize
+
+ACTORS = [
+    ("United States", "United States", "GPE"),
+    ("US", "United States", "GPE"),
+    ("Iran", "Iran", "GPE"),
+    ("Iraq", "Iraq", "GPE"),
+    ("Iraqi parliament", "Iraqi Parliament", "ORG"),
+    ("Kataib Hezbollah", "Kata'ib Hezbollah", "MILITIA"),
+    ("Soleimani", "Qasem Soleimani", "PERSON"),
+    ("Donald Trump", "Donald Trump", "PERSON"),
+    ("Israel", "Israel", "GPE"),
+    ("Hezbollah", "Hezbollah", "MILITIA"),
+]
+
+
+def _stage() -> EventStage:
+    return EventStage(classifier=None)
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "calendar.yaml"
+    path.write_text("version: 1\nevents:\n" + body, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- loader
+
+
+def test_shipped_calendar_is_valid_and_broad() -> None:
+    events = load_calendar()
+    assert len(events) >= 100
+    years = {e.date[:4] for e in events}
+    assert {"2003", "2007", "2011", "2014", "2017", "2019", "2020", "2024"} <= years
+    assert all(e.cues for e in events)
+    soleimani = next(e for e in events if e.id == "soleimani_killed")
+    assert soleimani.date == "2020-01-03" and "ASSAULT" in soleimani.types
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "what"),
+    [
+        ("- {id: a, date: 2020-13-01, type: ASSAULT, cues: {en: [x]}}\n", 3, "bad date"),
+        ("- {id: a, date: 2020-02-30, type: ASSAULT, cues: {en: [x]}}\n", 3, "no such day"),
+        ("- {id: a, date: 2020-01, type: BOMB, cues: {en: [x]}}\n", 3, "unknown type"),
+        ("- {id: a, date: 2020-01, type: ASSAULT}\n", 3, "missing key"),
+        ("- {id: a, date: 2020-01, type: ASSAULT, cues: {en: [x]}, when: 1}\n", 3, "unknown key"),
+        ("- {id: a, date: 2020-01, type: ASSAULT, cues: {english: [x]}}\n", 3, "bad language"),
+        (
+            "- {id: a, date: 2020-01, type: ASSAULT, cues: {en: [x]}}\n"
+            "- {id: a, date: 2020-02, type: ASSAULT, cues: {en: [y]}}\n",
+            4,
+            "duplicate id",
+        ),
+        ("- {id: a, date: 2020-01, type: ASSAULT, cues: {en: ['']}}\n", 3, "non-empty"),
+    ],
+)
+def test_loader_reports_file_and_line(tmp_path: Path, body: str, line: int, what: str) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(LexiconError) as err:
+        load_calendar(path)
+    assert err.value.where == f"{path}:{line}"
+    assert what in err.value.message
+    assert err.value.fix
+
+
+def test_loader_accepts_lists_and_month_dates(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "- {id: a, date: 2020-09, type: [THREATEN, REQUEST], actor: [X, Y], place: Baghdad,\n"
+        "   cues: {en: [close the embassy], zh: [关闭大使馆]}}\n",
+    )
+    (ev,) = load_calendar(path)
+    assert ev.types == ("THREATEN", "REQUEST") and ev.actors == ("X", "Y") and ev.line == 3
+
+
+def test_refine_never_contradicts_an_explicit_date() -> None:
+    assert refine(None, "2020-01-03") == "2020-01-03"
+    assert refine("2020", "2020-01-03") == "2020-01-03"
+    assert refine("2020-01", "2020-01-03") == "2020-01-03"
+    assert refine("2019", "2020-01-03") == "2019"
+
+
+def test_cues_match_across_scripts_and_zwnj() -> None:
+    cal = Calendar(
+        [
+            CalendarEvent("a", "2018-08-07", ("SANCTION",), cues=("تحریم‌های آمریکا",)),
+            CalendarEvent("b", "2024-01-28", ("ASSAULT",), cues=("\x00三名美军",)),
+        ]
+    )
+    assert [h[2] for h in cal.hits(normalize("گفت تحریمهای آمریکا را"))] == [0]
+    assert [h[2] for h in cal.hits(normalize("无人机袭击造成三名美军死亡"))] == [1]
+
+
+# ---------------------------------------------------------------- anchor and dating
+
+K1_TEXT = (
+    "Rockets struck the K-1 Air Base near Kirkuk on Friday, killing a US contractor.\n"
+    "The US military carried out airstrikes on five facilities of Kataib Hezbollah in Iraq "
+    "and Syria on Sunday, including Al-Qaim.\n"
+    "Iraqi officials condemned the strikes."
+)
+
+
+def test_anchor_replaces_missing_publication_date() -> None:
+    doc = make_doc(K1_TEXT, published=None, actors=ACTORS)
+    ctx = default_calendar().context(doc, normalize(doc.text))
+    assert ctx is not None and ctx.anchor is not None
+    assert ctx.anchor.date in ("2019-12-27", "2019-12-29")
+    out = _stage()(doc)
+    dates = [e.date for e in out.events if e.type == "ASSAULT"]
+    assert dates == ["2019-12-27", "2019-12-29"]
+
+
+def test_per_event_dates_from_the_calendar() -> None:
+    text = (
+        "Soleimani was killed in a US drone strike at Baghdad airport.\n"
+        "Days later the Iraqi parliament voted to expel foreign troops from Iraq."
+    )
+    doc = make_doc(text, published=None, actors=ACTORS)
+    out = _stage()(doc)
+    by_type = {e.type: e.date for e in out.events}
+    assert by_type.get("ASSAULT") == "2020-01-03"
+    assert by_type.get("SANCTION") == "2020-01-05"
+
+
+def test_explicit_date_is_never_overridden() -> None:
+    text = "On 3 March 2021 a US drone strike at Baghdad airport killed Soleimani's successor."
+    doc = make_doc(text, published=None, actors=ACTORS)
+    out = _stage()(doc)
+    assert out.events and all(e.date == "2021-03-03" for e in out.events)
+
+
+def test_no_effect_when_published_is_a_full_date() -> None:
+    text = "Soleimani was killed in a US drone strike at Baghdad airport."
+    doc = make_doc(text, published="2020-01-10", actors=ACTORS)
+    assert default_calendar().context(doc, normalize(doc.text)) is None
+    out = _stage()(doc)
+    assert out.events and all(e.date == "2020-01" for e in out.events)
+
+
+def test_month_only_publication_limits_the_anchor() -> None:
+    text = "Soleimani was killed in a US drone strike at Baghdad airport."
+    doc = make_doc(text, published="2020-01", actors=ACTORS)
+    ctx = default_calendar().context(doc, normalize(doc.text))
+    assert ctx is not None and ctx.anchor is not None and ctx.anchor.date == "2020-01-03"
+    late = make_doc(text, published="2023-05", actors=ACTORS)
+    ctx = default_calendar().context(late, normalize(late.text))
+    assert ctx is not None and ctx.anchor is None
+
+
+def test_latest_well_supported_event_anchors() -> None:
+    text = (
+        "A drone attack on Tower 22 in Jordan killed three US soldiers, the worst loss since "
+        "Soleimani was killed at Baghdad airport in a US drone strike with Muhandis.\n"
+        "The Tower 22 attack was claimed by the Islamic Resistance in Iraq."
+    )
+    doc = make_doc(text, published=None, actors=ACTORS)
+    doc.entities.append(Entity("Qasem Soleimani", "PERSON"))
+    ctx = default_calendar().context(doc, normalize(doc.text))
+    assert ctx is not None and ctx.anchor is not None and ctx.anchor.id == "tower_22_attack"
+
+
+def test_non_english_hand_built_document() -> None:
+    text = "Hizbullah-Chef Nasrallah wurde bei einem israelischen Luftangriff in Beirut getötet."
+    actors = [("Nasrallah", "Hassan Nasrallah", "PERSON"), ("Hizbullah", "Hezbollah", "MILITIA")]
+    doc = make_doc(text, language="de", published=None, actors=actors)
+    out = _stage()(doc)
+    assert out.events and out.events[0].date == "2024-09-27"
+
+
+# ---------------------------------------------------------------- precision guard
+
+
+def test_unrelated_article_gets_no_calendar_date() -> None:
+    text = (
+        "Farmers in Iraq said on Monday that the wheat harvest was the best in a decade.\n"
+        "The US embassy congratulated Iraq on the harvest and pledged agricultural aid.\n"
+        "Iran criticised the plan."
+    )
+    doc = make_doc(text, published=None, actors=ACTORS)
+    ctx = default_calendar().context(doc, normalize(doc.text))
+    assert ctx is not None and ctx.anchor is None
+    out = _stage()(doc)
+    assert all(e.date is None for e in out.events)
+
+
+def test_unrelated_assault_is_not_dated_by_a_generic_place() -> None:
+    text = "Gunmen attacked a checkpoint near Kirkuk, killing two policemen."
+    doc = make_doc(text, published=None, actors=ACTORS)
+    out = _stage()(doc)
+    assert all(e.date is None for e in out.events)
+
+
+def test_calendar_matching_is_fast() -> None:
+    cal = default_calendar()
+    text = (K1_TEXT + " Soleimani Tower 22 Nasrallah pagers Abqaiq.\n") * 400
+    doc = make_doc(text[:200_000], published=None, actors=ACTORS)
+    start = time.perf_counter()
+    cal.context(doc, normalize(doc.text))
+    assert time.perf_counter() - start < 2.0
