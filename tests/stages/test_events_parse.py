@@ -23,6 +23,10 @@ EXTRA = [
     ("Japanese", "Japan", "GPE"),
     ("Zarif", "Mohammad Javad Zarif", "PERSON"),
     ("U.S.", "United States", "GPE"),
+    ("President Biden", "Joe Biden", "PERSON"),
+    ("Prime Minister Sudani", "Mohammed Shia' Al Sudani", "PERSON"),
+    ("Dawa party", "Islamic Dawa Party", "ORG"),
+    ("President Salih", "Barham Salih", "PERSON"),
 ]
 
 
@@ -96,6 +100,43 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "Shinzo Abe",
             None,
         ),
+        # a name before a verb like "supported"/"backed" is its subject, not a proxy's patron
+        (
+            "President Biden supported new investment in Iraq's power grid.",
+            "SUPPORT",
+            "Joe Biden",
+            "Iraq",
+        ),
+        # "responsible for" names the author; a relative pronoun stands for its noun
+        (
+            "The Dawa party, a partner of Iran and responsible for the 1983 bombing of the US "
+            "embassy, won the vote.",
+            "ASSAULT",
+            "Islamic Dawa Party",
+            None,
+        ),
+        # "attributed to X" with nobody blaming: X is the attack's actor
+        (
+            "Two US soldiers were killed in a rocket attack near Baghdad, attributed to "
+            "Kataib Hezbollah.",
+            "ASSAULT",
+            "Kata'ib Hezbollah",
+            "United States",
+        ),
+        # the object of the verb whose purpose clause holds the trigger is its target
+        (
+            "Mike Pompeo phoned President Salih on Friday to deliver an ultimatum.",
+            "THREATEN",
+            "Mike Pompeo",
+            "Barham Salih",
+        ),
+        # only a name inside the trigger: a "for" object names the beneficiary
+        (
+            "President Biden reaffirmed US support for Iraq's efforts to rebuild.",
+            "SUPPORT",
+            "Joe Biden",
+            "Iraq",
+        ),
     ],
 )
 def test_parse_roles(
@@ -118,6 +159,13 @@ def test_accord_between_two_parties_has_both_as_actors(stage: EventStage, nlp_st
     evs = [e for e in _events(stage, nlp_stage, text) if e.type == "AGREE"]
     assert evs
     assert evs[0].actor == ["Nouri al-Maliki", "George W. Bush"]
+
+
+def test_coordinated_subjects_all_act(stage: EventStage, nlp_stage: Any) -> None:
+    text = "President Biden and Prime Minister Sudani met in Washington on Monday."
+    evs = [e for e in _events(stage, nlp_stage, text) if e.type == "CONSULT"]
+    assert evs
+    assert evs[0].actor == ["Joe Biden", "Mohammed Shia' Al Sudani"]
 
 
 def test_nobody_is_their_own_target(stage: EventStage, nlp_stage: Any) -> None:

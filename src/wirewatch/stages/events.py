@@ -299,11 +299,13 @@ class EventStage:
             ]
         out = []
         threshold = MIN_CONFIDENCE + (OPINION_PENALTY if self._opinion else 0.0)
-        has_allegation = any(c.type == "ACCUSE" and c.mode == "allege" for c in chosen)
-        for cand in chosen:
-            ev = self._event(doc, norm, lex, cand, s_start, s_end, found)
-            if has_allegation and cand.type == "ASSAULT":
-                ev.actor = None  # "the US blames X for the attack": attack's actor unknown
+        evs = [(c, self._event(doc, norm, lex, c, s_start, s_end, found)) for c in chosen]
+        # "the US blames X for the attack": attack's actor unknown (a bare "attributed to X",
+        # nobody blaming, keeps X: P2)
+        blamed = any(e.type == "ACCUSE" and c.mode == "allege" and e.actor for c, e in evs)
+        for cand, ev in evs:
+            if blamed and cand.type == "ASSAULT":
+                ev.actor = None
             if ev.confidence >= threshold:
                 out.append(ev)
         return out

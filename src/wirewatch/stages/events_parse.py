@@ -34,6 +34,11 @@ FIGHT_LEMMAS = frozenset({"fight", "battle", "combat", "operation", "clash", "of
 # Relative pronouns standing for the head noun of their clause.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOUN_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+# "X (, which is) responsible for the bombing", "X is behind the attack": X claims or is blamed
+# as the act's author (corpus convention: a claimed attack's actor is the claimant).
+AUTHOR_HEADS = frozenset({"responsible", "behind"})
+# "killed in a drone attack attributed to KH": the participle's "to" object is the author.
+ATTRIBUTE_LEMMAS = frozenset({"attribute", "ascribe"})
 
 
 def dependency_roles(
@@ -72,6 +77,8 @@ def dependency_roles(
         if h != i and lo <= h <= hi:
             children.setdefault(h, []).append(i)
     cands = actor_mentions(doc, s_start, s_end, lex, norm)
+    if lex is not None and "proxy" in lex.sets:
+        cands = _subjects_back(doc, norm, cands, tok_starts, s_start, s_end)
 
     def subtree(i: int) -> list[int]:
         out: list[int] = []
@@ -125,9 +132,35 @@ def dependency_roles(
             out.extend(m for m in own if m not in out)
         return sorted(out, key=lambda m: m.start)
 
+    def infinitive(v: int) -> bool:
+        """A purpose clause ("called Saleh to deliver an ultimatum")."""
+        return toks[v].dep == "advcl" and any(
+            toks[c].dep == "aux" and toks[c].text.lower() == "to" for c in children.get(v, [])
+        )
+
+    def conj(h: int) -> bool:
+        return toks[h].dep == "conj"
+
+    def subject_of(v: int) -> list[Mention]:
+        """The subject of a clause, through conj/attr/acomp/xcomp/acl links; a relative
+        pronoun ("..., which is responsible for") stands for the noun its clause modifies."""
+        for _ in range(5):
+            subj = [c for c in children.get(v, []) if toks[c].dep in SUBJECT_DEPS]
+            if subj:
+                if toks[v].dep == "relcl" and toks[subj[0]].text.lower() in RELATIVE_PRONOUNS:
+                    return arg([toks[v].head])
+                return arg(subj)
+            if toks[v].dep in ("acl", "appos"):
+                return arg([toks[v].head])  # "the militias, believed to be responsible""
+            if toks[v].dep not in ("conj", "attr", "acomp", "xcomp") or toks[v].head == v:
+                return []
+            v = toks[v].head
+        return []
+
     actor: list[Mention] = []
     rec: list[Mention] = []
     passive = False
+
     verb = trig
     pos = toks[trig].pos
     if pos in ("NOUN", "PROPN"):
@@ -142,6 +175,14 @@ def dependency_roles(
             prep = toks[trig].head
             adjunct = toks[prep].text.lower() in ADJUNCT_PREPS
             verb = trig if adjunct else toks[prep].head
+        if toks[trig].dep == "pobj" and not actor:
+            prep = toks[trig].head
+            word = toks[prep].text.lower()
+            if word in AUTHOR_HEADS or toks[toks[prep].head].text.lower() in AUTHOR_HEADS:
+                # "the Dawa party, which is responsible for the 1983 bombing of ..."
+                h = prep if word in AUTHOR_HEADS else toks[prep].head
+                actor = subject_of(toks[h].head if word in AUTHOR_HEADS else h)
+
         for c in children.get(trig, []):
             if toks[c].dep == "prep" and toks[c].text.lower() == "between" and not actor:
                 # "the 2008 accord between Maliki and President Bush": both parties act
@@ -181,6 +222,17 @@ def dependency_roles(
             c
         ].dep in OBJECT_DEPS:
             rec = rec or obj(c)
+    if rec and all(t_start <= m.start < t_end for m in rec):
+        # "reaffirmed US support for Iraq's efforts": only a name inside the trigger so far;
+        # a "for" object of the trigger's noun names the beneficiary
+        fors = [c for i in span for c in children.get(i, []) if toks[c].text.lower() == "for"]
+        rec = [m for c in fors if toks[c].dep == "prep" for m in obj(c)][:1] or rec
+    for c in children.get(trig, []) if not actor else []:
+        if toks[c].dep in ("advcl", "acl") and toks[c].lemma.lower() in ATTRIBUTE_LEMMAS:
+            # "killed in a drone attack ..., attributed to Kataib Hezbollah"
+            to = [p for p in children.get(c, []) if toks[p].text.lower() in ("to", "on")]
+            actor = [m for p in to if toks[p].dep == "prep" for m in obj(p)][:1]
+
     by_agent = [
         j
         for c in subtree(trig)
@@ -201,6 +253,8 @@ def dependency_roles(
         passive = True
         verb = -1
     # climb xcomp/conj/relcl chains to the verb that has the subject
+    control = False
+    coord: list[Mention] = []
     for _ in range(4 if verb >= 0 else 0):
         kids = children.get(verb, [])
         subj = [c for c in kids if toks[c].dep in SUBJECT_DEPS]
@@ -216,12 +270,15 @@ def dependency_roles(
             actor = actor or mentions_in([j for c in agents for j in subtree(c)])  # by + pobj
             break
         if subj:
+            heads = [h for r in subj for h in [r, *children.get(r, [])] if h == r or conj(h)]
+            coord = [] if actor else mentions_in(heads)
             actor = actor or arg(subj)
             break
         if (
             toks[verb].dep in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
             and toks[verb].head != verb
         ):
+            control = control or toks[verb].dep == "xcomp" or infinitive(verb)
             verb = toks[verb].head
             continue
         if toks[verb].dep == "relcl":
@@ -234,7 +291,9 @@ def dependency_roles(
             if toks[c].dep in OBJECT_DEPS or (
                 toks[c].dep == "prep" and toks[c].text.lower() in TARGET_PREPS
             ):
-                ms = [m for m in obj(c) if m.start >= t_start]
+                # "Pompeo called Saleh to deliver an ultimatum": the object of the verb whose
+                # complement holds the trigger is its target, wherever it stands
+                ms = [m for m in obj(c) if m.start >= t_start or control]
                 if ms:
                     rec = ms
                     break
@@ -266,7 +325,8 @@ def dependency_roles(
     ]
     rec = specific_first(rec, norm)
     actor = [m for m in actor if not t_start <= m.start < t_end] or actor
-    actor = first(actor)
+    # "President Biden and Prime Minister Sudani met": coordinated subjects all act
+    actor = coord if len(coord) > 1 and all(m in coord for m in actor) else first(actor)
     names = names_of(actor)
     rec = [m for m in rec if canonical(m) not in names][:1]
     return Roles(
@@ -277,3 +337,32 @@ def dependency_roles(
         names_of(speaker[:1]),
         [n for n in names_of(first(opponent)) if n not in names],
     )
+
+
+def _subjects_back(
+    doc: Document,
+    norm: str,
+    cands: list[Mention],
+    tok_starts: list[int],
+    s_start: int,
+    s_end: int,
+) -> list[Mention]:
+    """Put back names dropped as proxies' patrons ("Iran-backed") that are in fact the subject
+    of the verb right after them ("President Biden supported future cooperation")."""
+    toks = doc.tokens
+    have = {id(m) for m in cands}
+    out = list(cands)
+    for m in actor_mentions(doc, s_start, s_end, None, norm):
+        if id(m) in have:
+            continue
+        i = bisect_left(tok_starts, m.end) - 1
+        nxt = i + 1
+        if (
+            i >= 0
+            and nxt < len(toks)
+            and toks[i].dep in SUBJECT_DEPS
+            and toks[i].head == nxt
+            and toks[nxt].pos in ("VERB", "AUX")
+        ):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start) if len(out) > len(cands) else cands

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from wirewatch.model import Document, Mention
-from wirewatch.stages.events_lexicon import WORD, EventLexicon, normalize
+from wirewatch.stages.events_lexicon import EventLexicon
+from wirewatch.stages.events_markers import (
+    CLAUSE_END,
+    ROMANCE_LANGUAGES,
+    VERB_FINAL_CLAUSES,
+    bare_object,
+    marked_roles,
+    markers,
+    postposed_agent,
+)
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "MILITIA", "FACILITY"})
 # State armed forces act as their state (corpus convention P1/P5: "United States", "Israel").
@@ -47,66 +52,6 @@ SOV_LANGUAGES = frozenset({"fa", "tr", "hi", "ur", "bn", "ku", "ja", "ko"})
 # (positional route); tuned on the dev corpus sentences.
 MAX_ARG_DISTANCE = 160
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s+(?:which|who|while|but|after|before|as|when)\b")
-
-
-ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "roles.yaml"
-MARKER_KEYS = (
-    "locative_before",
-    "locative_after",
-    "recipient_before",
-    "recipient_after",
-    "actor_before",
-    "actor_after",
-)
-
-
-@dataclass
-class Markers:
-    """Compiled argument markers of one language: regexes that end (before) or start (after)
-    right next to a mention."""
-
-    before: dict[str, re.Pattern[str]]
-    after: dict[str, re.Pattern[str]]
-    coref: dict[str, re.Pattern[str]] = field(default_factory=dict)  # person / group
-
-    def role(self, norm: str, m: Mention) -> str | None:
-        """'locative', 'recipient', 'actor' or None for a mention in the normalised text."""
-        for role in ("locative", "actor", "recipient"):
-            rx = self.before.get(role)
-            if rx is not None and rx.search(norm, max(0, m.start - 16), m.start):
-                return role
-            rx = self.after.get(role)
-            if rx is not None and rx.match(norm, m.end):
-                return role
-        return None
-
-
-@lru_cache(maxsize=64)
-def markers(lang: str) -> Markers:
-    """Markers of a language from data/events/roles.yaml (empty when it has none)."""
-    data = yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8")) if ROLES_FILE.exists() else {}
-    entry = ((data or {}).get("languages") or {}).get(lang) or {}
-    before: dict[str, re.Pattern[str]] = {}
-    after: dict[str, re.Pattern[str]] = {}
-    for key in MARKER_KEYS:
-        words = sorted((normalize(w) for w in entry.get(key) or []), key=len, reverse=True)
-        if not words:
-            continue
-        alt = "|".join(re.escape(w) for w in words)
-        role, side = key.rsplit("_", 1)
-        if side == "before":
-            before[role] = re.compile(rf"(?<!{WORD})(?:{alt})\s+$")
-        else:
-            after[role] = re.compile(rf"\s?(?:{alt})(?!{WORD})")
-    coref: dict[str, re.Pattern[str]] = {}
-    for kind in ("person", "group", "speaker"):
-        words = sorted(
-            (normalize(w) for w in entry.get(f"coref_{kind}") or []), key=len, reverse=True
-        )
-        if words:
-            alt = "|".join(re.escape(w) for w in words)
-            coref[kind] = re.compile(rf"(?<!{WORD})(?:{alt})(?!{WORD})")
-    return Markers(before, after, coref)
 
 
 # Labels a pronoun or a definite description can stand for.
@@ -284,11 +229,16 @@ def positional_roles(
 ) -> Roles:
     """Roles from argument order around the trigger (any language)."""
     c_start, c_end = clause_bounds(norm, s_start, s_end, t_start, t_end)
-    mk = markers(lex.language if lex is not None else (doc.language or ""))
-    marked = {id(m): mk.role(norm, m) for m in actor_mentions(doc, s_start, s_end, lex, norm)}
-    cands = [
-        m for m in actor_mentions(doc, s_start, s_end, lex, norm) if marked.get(id(m)) != "locative"
-    ]
+    lang = lex.language if lex is not None else (doc.language or "")
+    opener = markers(lang).clause_opener
+    if opener is not None and lang != "en":
+        # ", der nach Angaben aus Washington an Angriffen auf US-Soldaten beteiligt war": a
+        # relative or adverbial clause after the trigger holds no argument of it
+        cut = opener.search(norm, t_end, c_end)
+        c_end = cut.start() if cut else c_end
+    found = actor_mentions(doc, s_start, s_end, lex, norm)
+    marked = marked_roles(doc, norm, markers(lang), found, t_end)
+    cands = [m for m in found if marked.get(id(m)) != "locative"]
     before = [
         m
         for m in cands
@@ -325,7 +275,12 @@ def positional_roles(
             if len(spoken) >= 2:
                 reported = spoken[:1]
                 before = [m for m in before if m not in reported]
-        elif last is not None and any(m.start >= last.end() for m in before):
+        elif last is not None and any(
+            m.start >= last.end() and (lang == "en" or marked.get(id(m)) != "recipient")
+            for m in before
+        ):
+            # ("इजरायल ने कहा कि उसने हिजबुल्लाह को निशाना बनाया": only the target follows the
+            # reporting verb, so the speaker claims the act)
             reported = [m for m in before if m.end <= last.start()][-1:]
             before = [m for m in before if m.start >= last.end()]
     passive = False
@@ -334,6 +289,12 @@ def positional_roles(
     if pas or pre:
         on_trigger = bool(pre and pre.regex and pre.regex.match(norm, t_start))
         window_before = pas.search(norm, max(c_start, t_start - 12), t_start) if pas else None
+        if (
+            window_before is not None
+            and lang != "en"
+            and window_before.group(0).strip() in markers(lang).actor_words
+        ):
+            window_before = None  # "durch eine Militäraktion": the preposition governs the trigger
         agent = pas.search(norm, t_end, min(c_end, t_end + 25)) if pas else None
         passive = on_trigger or window_before is not None or agent is not None
         if agent is not None:
@@ -346,14 +307,25 @@ def positional_roles(
                 return Roles(
                     names_of(actor), names_of(rec), names_of(reported), True, names_of(speaker)
                 )
+    if passive and lang != "en":
+        # "अमेरिका द्वारा ... हमला किया गया", "ABD tarafından": an agent marked by a postposition
+        p_actor = [m for m in before + after if marked.get(id(m)) == "actor"][:1]
+        p_rec = [m for m in after + before[::-1] if marked.get(id(m)) == "recipient"][:1]
+        p_rec = [m for m in p_rec if m not in p_actor] or [m for m in before if m not in p_actor][
+            -1:
+        ]
+        return Roles(
+            names_of(p_actor), names_of(p_rec), names_of(reported), True, names_of(speaker)
+        )
     if passive:
         return Roles([], names_of(before[-1:]), names_of(reported), True, names_of(speaker))
     # explicit case/role markers ("X ने", "X را", "against X") beat word order
     m_actor = [m for m in before + after if marked.get(id(m)) == "actor"]
     m_rec = [m for m in after + before[::-1] if marked.get(id(m)) == "recipient"]
     head_initial = lex is not None and lex.language in HEAD_INITIAL_LANGUAGES
+    postposed = postposed_agent(doc, norm, lang, after, t_end, m_rec)
     if m_actor or m_rec:
-        actor = m_actor[:1] or [m for m in before if m not in m_rec][-1:]
+        actor = m_actor[:1] or postposed or [m for m in before if m not in m_rec][-1:]
         if not actor and head_initial:  # "تحریم‌های آمریکا علیه ایران": genitive agent
             actor = [
                 m
@@ -363,6 +335,9 @@ def positional_roles(
                 and (not m_rec or m.start < m_rec[0].start)
             ]
         rec = [m for m in m_rec if m not in actor][:1]
+        if lang != "en":  # "US-Soldaten" is no target of a US strike: the next one is
+            taken = names_of(actor)
+            rec = [m for m in m_rec if m not in actor and canonical(m) not in taken][:1]
         if not rec:
             rec = [m for m in after if m not in actor][:1]
         return Roles(
@@ -372,13 +347,33 @@ def positional_roles(
             False,
             names_of(speaker),
         )
-    if not before and after and after[0].start - t_end <= ADJACENT_ACTOR_GAP and head_initial:
+    if postposed:  # "le ministre a condamné les frappes américaines"
+        actor = postposed
+        rec = [m for m in after if m not in actor][:1] or before[-1:]
+    elif (
+        not before
+        and after
+        and lang in ROMANCE_LANGUAGES
+        and bare_object(doc, norm, after[0], t_end)
+    ):
+        # "di invadere l'Iraq": a name with only an article after a Romance trigger is its
+        # object (a genitive agent needs de/di: "les frappes des États-Unis")
+        actor = []
+        rec = after[:1]
+    elif not before and after and after[0].start - t_end <= ADJACENT_ACTOR_GAP and head_initial:
         # nothing before the trigger: a name right after it is a genitive/adjective agent
         # ("invasi AS", "الغارة الإسرائيلية", "جنگنده‌های آمریکا و انگلیس") or a VSO subject
         actor = _forward_compound(after, norm)
         rec = [m for m in after if m not in actor][:1]
-    elif lex is not None and lex.language in SOV_LANGUAGES:
-        actor = _forward_compound(before, norm)  # "ایالات متحده و بریتانیا ... حمله"
+    elif lang in SOV_LANGUAGES or (
+        lang in VERB_FINAL_CLAUSES
+        and len(before) >= 2
+        and not after
+        and CLAUSE_END.fullmatch(norm, t_end, c_end)
+    ):
+        # "ایالات متحده و بریتانیا ... حمله"; "hatten die USA Saddam Hussein durch eine
+        # Militäraktion gestürzt": a German clause ending in the predicate is verb-final
+        actor = _forward_compound(before, norm)
         rec = [m for m in before if m not in actor][-1:] or after[:1]
     else:
         actor = compound_before(before, norm)

@@ -1,0 +1,203 @@
+"""Roles without a parser for non-English text: markers (data/events/roles.yaml) and word order
+(events_roles.positional_roles). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from events_helpers import make_doc
+
+from wirewatch.model import Mention
+from wirewatch.stages.events_lexicon import EventLexicon, load_event_lexicons, normalize
+from wirewatch.stages.events_markers import markers
+from wirewatch.stages.events_roles import positional_roles
+
+
+def role_of(lang: str, text: str, surface: str, label: str = "GPE") -> str | None:
+    start = text.index(surface)
+    m = Mention(surface, start, start + len(surface), label, canonical=surface)
+    return markers(lang).role(normalize(text), m)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "role"),
+    [
+        # direct markers, the longest one wins ("à l'" recipient over "à" locative)
+        ("fr", "Washington a adressé un ultimatum à l'Irak.", "l'Irak", "recipient"),
+        ("fr", "Une réunion s'est tenue à Bagdad.", "Bagdad", "locative"),
+        ("it", "Washington ha lanciato un ultimatum all'Iraq.", "Iraq", "recipient"),
+        ("es", "Las sanciones contra Irán siguen vigentes.", "Irán", "recipient"),
+        ("es", "Estados Unidos atacó a Irán el lunes.", "Irán", "recipient"),
+        ("pt", "Os ataques contra o Irã continuaram.", "Irã", "recipient"),
+        ("nl", "Washington stelde een ultimatum aan Irak.", "Irak", "recipient"),
+        ("nl", "De basis werd aangevallen door Iran.", "Iran", "actor"),
+        ("pl", "Atak został przeprowadzony przez Izrael.", "Izrael", "actor"),
+        ("pl", "Nowe sankcje przeciwko Iranowi ogłoszono wczoraj.", "Iranowi", "recipient"),
+        ("ru", "Удар со стороны Израиля был неожиданным.", "Израиля", "actor"),
+        ("de", "Der Angriff wurde durch Israel ausgeführt.", "Israel", "actor"),
+        ("tr", "Saldırı ABD tarafından düzenlendi.", "ABD", "actor"),
+        ("tr", "ABD'nin saldırısı sürüyor.", "ABD", "actor"),
+        ("tr", "Askerler Irak'ta konuşlandı.", "Irak", "locative"),
+        ("ur", "یہ کارروائی امریکہ کے خلاف تھی۔", "امریکہ", "recipient"),
+        ("ur", "حملہ امریکہ کی جانب سے کیا گیا۔", "امریکہ", "actor"),
+        ("hi", "यह हमला अमेरिका द्वारा किया गया।", "अमेरिका", "actor"),
+        ("bn", "ইসরায়েলের বিরুদ্ধে নতুন হামলা হয়েছে।", "ইসরায়েলের", "recipient"),
+        ("id", "Koalisi pimpinan AS melanjutkan operasi.", "AS", "actor"),
+        ("ar", "أطلقت الصواريخ من قبل إيران فجرا.", "إيران", "actor"),
+        ("fa", "ائتلاف به رهبری آمریکا عملیات را آغاز کرد.", "آمریکا", "actor"),
+        ("fa", "حمله به عراق آغاز شد.", "عراق", "recipient"),
+        ("ku", "Êrîşa li dijî Tirkiyê berdewam e.", "Tirkiyê", "recipient"),
+        ("ku", "Şer li Kerkûkê dest pê kir.", "Kerkûkê", "locative"),
+        # partners ("with") are recipients
+        ("ar", "نتعاون مع واشنطن لتأمين الحدود", "واشنطن", "recipient"),
+        ("de", "Der Iran verhandelte mit Irak über Gas.", "Irak", "recipient"),
+        ("es", "Irán firmó un acuerdo con Irak.", "Irak", "recipient"),
+        ("tr", "İran Irak ile anlaştı.", "Irak", "recipient"),
+        ("hi", "ईरान ने इराक के साथ समझौता किया।", "इराक", "recipient"),
+        ("fa", "ایران با عراق توافق کرد.", "عراق", "recipient"),
+        # written without spaces: markers sit right against the name
+        ("zh", "以色列对伊朗发动空袭", "伊朗", "recipient"),
+        ("zh", "基地被伊朗袭击", "伊朗", "actor"),
+        # noun-first languages: the marker governs the target noun, the country qualifies it
+        ("ar", "ستواصل الجماعة هجماتها ضد القواعد الأمريكية في المنطقة", "الأمريكية", "recipient"),
+        ("fr", "Les attaques contre les bases américaines continuent.", "américaines", "recipient"),
+        ("id", "Serangan terhadap pangkalan AS terus berlanjut.", "AS", "recipient"),
+    ],
+)
+def test_marker_role(lang: str, text: str, surface: str, role: str) -> None:
+    assert role_of(lang, text, surface) == role
+
+
+def test_skipped_words_only_before_countries() -> None:
+    # "على مقتل سليماني": a person after a noun is that noun's argument, not the marked target
+    assert role_of("ar", "ردت إيران على مقتل سليماني", "سليماني", "PERSON") is None
+
+
+def test_partner_marker_is_never_skipped() -> None:
+    # "مع تهديد إيراني": "with an Iranian threat", Iran is the threat's author
+    assert role_of("ar", "مع تهديد إيراني باستهداف العمق", "إيراني") is None
+
+
+def test_skipped_words_stop_at_previous_name() -> None:
+    text = "Les frappes contre Bagdad américaines"
+    start = text.index("américaines")
+    m = Mention("américaines", start, start + 11, "GPE", canonical="United States")
+    assert markers("fr").role(normalize(text), m, floor=text.index("Bagdad") + 6) is None
+
+
+_LEX: dict[str, EventLexicon] = {}
+
+
+def lexicon(lang: str) -> EventLexicon:
+    if lang not in _LEX:
+        _LEX.update(load_event_lexicons([lang]))
+    return _LEX[lang]
+
+
+def roles(
+    lang: str, text: str, trigger: str, actors: list[tuple[str, str, str]]
+) -> tuple[list[str], list[str]]:
+    doc = make_doc(text, language=lang, actors=actors)
+    t = text.index(trigger)
+    r = positional_roles(
+        doc, normalize(text), lexicon(lang), 0, len(text), t, t + len(trigger), False
+    )
+    return r.actor, r.recipient
+
+
+US, IRAN, IRAQ, ISRAEL = "United States", "Iran", "Iraq", "Israel"
+
+
+def test_romance_postposed_adjective_is_the_agent() -> None:
+    actors = [("L'Iran", IRAN, "GPE"), ("américaines", US, "GPE")]
+    text = "L'Iran a condamné les frappes américaines contre des dépôts."
+    assert roles("fr", text, "frappes", actors)[0] == [US]
+
+
+def test_arabic_nisba_adjective_is_the_agent() -> None:
+    actors = [("الإيراني", IRAN, "GPE"), ("الأمريكية", US, "GPE")]
+    text = "جاء ذلك ردا على الهجوم الإيراني على القواعد الأمريكية"
+    assert roles("ar", text, "الهجوم", actors) == ([IRAN], [US])
+
+
+def test_arabic_name_in_i_is_not_an_adjective() -> None:
+    actors = [("إيران", IRAN, "GPE"), ("سليماني", "Qasem Soleimani", "PERSON")]
+    text = "ردت إيران على مقتل سليماني في بغداد"
+    assert roles("ar", text, "مقتل", actors) == ([IRAN], ["Qasem Soleimani"])
+
+
+def test_romance_bare_object_is_the_recipient() -> None:
+    actors = [("l'Iraq", IRAQ, "GPE")]
+    text = "La decisione di invadere l'Iraq fu presa nel 2003."
+    assert roles("it", text, "invadere", actors) == ([], [IRAQ])
+
+
+def test_romance_genitive_stays_the_agent() -> None:
+    actors = [("Stati Uniti", US, "GPE")]
+    text = "Ieri sono ripresi gli attacchi degli Stati Uniti nella regione."
+    assert roles("it", text, "attacchi", actors)[0] == [US]
+
+
+def test_german_article_less_genitive_is_the_agent() -> None:
+    actors = [
+        ("Iran", IRAN, "GPE"),
+        ("israelischer", ISRAEL, "GPE"),
+        ("libanesisches", "Lebanon", "GPE"),
+    ]
+    text = "Der Iran kritisierte das Vordringen israelischer Truppen auf libanesisches Gebiet."
+    assert roles("de", text, "Vordringen", actors) == ([ISRAEL], ["Lebanon"])
+
+
+def test_german_verb_final_clause_and_instrumental_durch() -> None:
+    actors = [("USA", US, "GPE"), ("Saddam Hussein", "Saddam Hussein", "PERSON")]
+    text = "Im Jahr 2003 hatten die USA den Machthaber Saddam Hussein durch eine Militäraktion gestürzt."
+    assert roles("de", text, "Militäraktion", actors) == ([US], ["Saddam Hussein"])
+
+
+def test_speaker_claims_when_only_the_target_follows_the_reporting_verb() -> None:
+    actors = [("इजरायल", ISRAEL, "GPE"), ("हिजबुल्लाह", "Hezbollah", "MILITIA")]
+    text = "इजरायल ने कहा कि उसने हिजबुल्लाह को निशाना बनाया।"
+    assert roles("hi", text, "निशाना", actors) == ([ISRAEL], ["Hezbollah"])
+
+
+def test_passive_keeps_a_postpositional_agent() -> None:
+    actors = [("अमेरिका", US, "GPE"), ("इराक", IRAQ, "GPE")]
+    text = "अमेरिका द्वारा इराक पर हवाई हमला किया गया।"
+    assert roles("hi", text, "हवाई हमला", actors) == ([US], [IRAQ])
+
+
+def test_turkish_genitive_agent_and_dative_target() -> None:
+    actors = [("ABD", US, "GPE"), ("İran", IRAN, "GPE")]
+    text = "Dün ABD'nin İran'a saldırısı başladı."
+    assert roles("tr", text, "saldırısı", actors) == ([US], [IRAN])
+
+
+def test_chinese_markers_without_spaces() -> None:
+    text = "以色列对伊朗发动空袭。"
+    doc = make_doc(text, language="zh", actors=[])
+    for surface, name in (("以色列", ISRAEL), ("伊朗", IRAN)):
+        i = text.index(surface)
+        doc.mentions.append(Mention(surface, i, i + len(surface), "GPE", canonical=name))
+    doc.mentions.sort(key=lambda m: m.start)
+    t = text.index("空袭")
+    r = positional_roles(doc, normalize(text), lexicon("zh"), 0, len(text), t, t + 2, False)
+    assert (r.actor, r.recipient) == ([ISRAEL], [IRAN])
+
+
+def test_relative_clause_after_the_trigger_holds_no_argument() -> None:
+    actors = [
+        ("US", US, "GPE"),
+        ("Kataib Hisbollah", "Kata'ib Hezbollah", "MILITIA"),
+        ("Israel", ISRAEL, "GPE"),
+    ]
+    text = "Ein US-Luftangriff tötete einen Kommandeur, der an Angriffen auf Israel beteiligt war."
+    assert roles("de", text, "Luftangriff", actors)[1] == []
+
+
+def test_marked_target_naming_the_actor_is_skipped() -> None:
+    actors = [
+        ("US", US, "GPE"),
+        ("US-Soldaten", "United States Armed Forces", "ORG"),
+        ("Kataib Hisbollah", "Kata'ib Hezbollah", "MILITIA"),
+    ]
+    text = "Der US-Luftangriff traf Kataib Hisbollah nach Angriffen auf US-Soldaten."
+    assert roles("de", text, "Luftangriff", actors) == ([US], ["Kata'ib Hezbollah"])
