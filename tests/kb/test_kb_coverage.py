@@ -75,3 +75,18 @@ def test_palestine_state_and_territories_are_apart() -> None:
     state, place = kb.get("state_of_palestine"), kb.get("palestinian_territories")
     assert state is not None and place is not None and place.type == "PLACE"
     assert "Palestinian Territories" not in state.aliases.get("en", [])
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("इजरायल", "Israel"),  # Hindi spelling with य, seen in a dev article's events
+        ("ইরাকী বাহিনী", "Iraqi Security Forces"),  # Bengali "ইরাকী" as well as "ইরাকি"
+    ],
+)
+def test_spelling_variants_that_cost_events(alias: str, canonical: str) -> None:
+    from wirewatch.cli.kb_cmd import find_entry
+
+    entry = find_entry(load_kb(), alias)
+    assert entry is not None and entry.canonical == canonical
