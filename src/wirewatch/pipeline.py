@@ -141,7 +141,13 @@ def _init_worker(settings: Settings) -> None:
 
 def _work(docs: list[Document]) -> list[Document | DocumentFailure]:
     assert _WORKER is not None  # set by _init_worker in every worker process
-    return list(_WORKER.pipe(docs))
+    results = list(_WORKER.pipe(docs))
+    for item in results:
+        # Tokens are the bulk of a processed document and no output (store, analysis JSON)
+        # uses them: not sending them back to the parent saves most of the pickling.
+        if isinstance(item, Document):
+            item.tokens = []
+    return results
 
 
 def run_pipeline(
