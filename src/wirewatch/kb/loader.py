@@ -200,26 +200,44 @@ class _Pending:
         self.refs: list[tuple[str, str, str]] = []
 
 
-def _relations(ctx: _Ctx, node: dict[str, Any], pending: _Pending) -> list[Relation]:
-    value = node.get("relations")
-    if value is None:
-        return []
-    if not isinstance(value, list):
+def _mapping_list(
+    ctx: _Ctx, node: dict[str, Any], key: str, what: str, example: str
+) -> list[dict[str, Any]]:
+    """``node[key]`` as a list of mappings (empty when absent), or a located error."""
+    value = node.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ctx.fail(
+            node, f"'{key}' must be a list of {what} mappings", f"write '{example}'", key=key
+        )
+    return value
+
+
+def _id(ctx: _Ctx, node: dict[str, Any]) -> str:
+    value = _str(ctx, node, "id", required=True)
+    assert value is not None
+    if not _ID_RE.match(value):
+        raise ctx.fail(
+            node, f"bad id {value!r}", "use a lowercase slug of letters, digits and '_'", key="id"
+        )
+    return value
+
+
+def _country(ctx: _Ctx, node: dict[str, Any]) -> str | None:
+    value = _str(ctx, node, "country")
+    if value is not None and not _COUNTRY_RE.match(value):
         raise ctx.fail(
             node,
-            "'relations' must be a list",
-            "write '- {type: member_of, target: some_id}'",
-            key="relations",
+            f"bad country {value!r}",
+            "use an ISO 3166-1 alpha-2 code in capitals ('IQ')",
+            key="country",
         )
+    return value
+
+
+def _relations(ctx: _Ctx, node: dict[str, Any], pending: _Pending) -> list[Relation]:
     out = []
-    for rel in value:
-        if not isinstance(rel, dict):
-            raise ctx.fail(
-                node,
-                "each relation must be a mapping",
-                "write '- {type: member_of, target: some_id}'",
-                key="relations",
-            )
+    example = "- {type: member_of, target: some_id}"
+    for rel in _mapping_list(ctx, node, "relations", "relation", example):
         _check_keys(ctx, rel, _RELATION_KEYS, "relation")
         rtype = _str(ctx, rel, "type", required=True)
         if rtype not in RELATION_TYPES:
@@ -247,15 +265,7 @@ def _entry(ctx: _Ctx, node: Any, pending: _Pending, partial: bool) -> KBEntry:
     if not isinstance(node, dict):
         raise KBError("each entry must be a mapping", where=ctx.name, fix="start it with '- id: '")
     _check_keys(ctx, node, _ENTRY_KEYS, "entry")
-    entry_id = _str(ctx, node, "id", required=True)
-    assert entry_id is not None
-    if not _ID_RE.match(entry_id):
-        raise ctx.fail(
-            node,
-            f"bad id {entry_id!r}",
-            "use a lowercase slug of letters, digits and '_'",
-            key="id",
-        )
+    entry_id = _id(ctx, node)
     canonical = _str(ctx, node, "canonical", required=not partial) or ""
     etype = _str(ctx, node, "type", required=not partial) or ""
     if etype and etype not in KB_TYPES:
@@ -266,14 +276,7 @@ def _entry(ctx: _Ctx, node: Any, pending: _Pending, partial: bool) -> KBEntry:
             f"did you mean {close[0]!r}?" if close else "one of " + ", ".join(KB_TYPES),
             key="type",
         )
-    country = _str(ctx, node, "country")
-    if country is not None and not _COUNTRY_RE.match(country):
-        raise ctx.fail(
-            node,
-            f"bad country {country!r}",
-            "use an ISO 3166-1 alpha-2 code in capitals ('IQ')",
-            key="country",
-        )
+    country = _country(ctx, node)
     level = node.get("admin_level")
     if level is not None and (isinstance(level, bool) or level not in range(5)):
         raise ctx.fail(
@@ -308,32 +311,10 @@ def _office(ctx: _Ctx, node: Any, pending: _Pending, partial: bool) -> Office:
     if not isinstance(node, dict):
         raise KBError("each office must be a mapping", where=ctx.name, fix="start it with '- id: '")
     _check_keys(ctx, node, _OFFICE_KEYS, "office")
-    office_id = _str(ctx, node, "id", required=True)
-    assert office_id is not None
-    if not _ID_RE.match(office_id):
-        raise ctx.fail(
-            node,
-            f"bad id {office_id!r}",
-            "use a lowercase slug of letters, digits and '_'",
-            key="id",
-        )
-    holders = node.get("holders") or []
-    if not isinstance(holders, list):
-        raise ctx.fail(
-            node,
-            "'holders' must be a list",
-            "write '- {holder: person_id, start: 2020}'",
-            key="holders",
-        )
+    office_id = _id(ctx, node)
     tenures = []
-    for raw in holders:
-        if not isinstance(raw, dict):
-            raise ctx.fail(
-                node,
-                "each holder must be a mapping",
-                "write '- {holder: person_id, start: 2020}'",
-                key="holders",
-            )
+    example = "- {holder: person_id, start: 2020}"
+    for raw in _mapping_list(ctx, node, "holders", "holder", example):
         _check_keys(ctx, raw, _TENURE_KEYS, "holder")
         holder = _str(ctx, raw, "holder", required=True)
         assert holder is not None
@@ -341,14 +322,7 @@ def _office(ctx: _Ctx, node: Any, pending: _Pending, partial: bool) -> Office:
         _check_period(ctx, raw, start, end)
         pending.refs.append((holder, ctx.at(raw, "holder"), "office holder"))
         tenures.append(Tenure(holder, start, end))
-    country = _str(ctx, node, "country")
-    if country is not None and not _COUNTRY_RE.match(country):
-        raise ctx.fail(
-            node,
-            f"bad country {country!r}",
-            "use an ISO 3166-1 alpha-2 code in capitals ('IQ')",
-            key="country",
-        )
+    country = _country(ctx, node)
     return Office(
         id=office_id,
         name=_str(ctx, node, "name", required=not partial) or "",
