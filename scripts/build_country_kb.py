@@ -19,26 +19,9 @@ from babel import Locale
 sys.path.insert(0, str(Path(__file__).parent))
 from country_centroids import centre, city_points  # noqa: E402
 
-LANGS = [
-    "en",
-    "id",
-    "ar",
-    "fa",
-    "de",
-    "fr",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "pl",
-    "tr",
-    "ru",
-    "zh",
-    "hi",
-    "ur",
-    "ku",
-    "bn",
-]
+from wirewatch.kb.model import TARGET_LANGUAGES  # noqa: E402
+
+LANGS = list(TARGET_LANGUAGES)
 OUT = Path(__file__).resolve().parent.parent / "src/wirewatch/data/kb/countries.yaml"
 
 # CLDR English name -> Wikipedia title where they differ.

@@ -5,27 +5,9 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.kb import load_kb
+from wirewatch.kb.model import TARGET_LANGUAGES
 
-TARGET = {
-    "en",
-    "id",
-    "ar",
-    "fa",
-    "de",
-    "fr",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "pl",
-    "tr",
-    "ru",
-    "zh",
-    "hi",
-    "ur",
-    "ku",
-    "bn",
-}
+TARGET = set(TARGET_LANGUAGES)
 
 
 def test_every_country_has_aliases_in_ten_languages() -> None:

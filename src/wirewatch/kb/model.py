@@ -22,6 +22,11 @@ ISO_639_1 = frozenset(
     sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh
     zu""".split()  # noqa: SIM905 - a compact table beats 184 quoted strings
 )
+# The languages the KB names every country and key actor in (the product's target set).
+TARGET_LANGUAGES = (
+    "en", "id", "ar", "fa", "de", "fr", "es", "it", "pt",
+    "nl", "pl", "tr", "ru", "zh", "hi", "ur", "ku", "bn",
+)  # fmt: skip
 # Alias keys: an ISO 639-1 code, "*" (same in every language) or one of these
 # ISO 639-3 codes for languages 639-1 lumps together (Sorani / Kurmanji Kurdish).
 EXTRA_LANGS = frozenset({"*", "ckb", "kmr"})
