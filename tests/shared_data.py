@@ -43,3 +43,23 @@ def article_for(gold: Path) -> Path:
 
 def load_gold(gold: Path) -> dict[str, Any]:
     return json.loads(gold.read_text(encoding="utf-8"))
+
+
+# The fields SCHEMA.md requires in every analysis JSON.
+SCHEMA_FIELDS = frozenset(
+    {
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "published",
+        "language",
+        "genre",
+        "policy_position",
+        "text",
+        "removed",
+        "entities",
+        "locations",
+        "events",
+    }
+)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from shared_data import shared_path
+from shared_data import SCHEMA_FIELDS, shared_path
 from wirewatch.cli import main
 
 LIGHT = ["--stages", "clean,language"]
@@ -18,21 +18,6 @@ BODY = (
     "The US military carried out air strikes on Sunday against militia bases in Iraq, "
     "officials said."
 )
-SCHEMA_FIELDS = {
-    "id",
-    "url",
-    "outlet",
-    "title",
-    "published",
-    "language",
-    "genre",
-    "policy_position",
-    "text",
-    "removed",
-    "entities",
-    "locations",
-    "events",
-}
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
