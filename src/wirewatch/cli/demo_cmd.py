@@ -10,6 +10,7 @@ from rich.table import Table
 
 from wirewatch.cli import friendly_errors, out
 from wirewatch.cli.options import progress
+from wirewatch.cli.tables import events_table
 from wirewatch.ingest_run import ingest
 from wirewatch.settings import Settings, default_db_path
 from wirewatch.store import Store
@@ -60,27 +61,9 @@ def demo_command(db_path: Path | None) -> None:
         for a in actor_counts(store, limit=12):
             actors.add_row(a["canonical"], a["type"] or "", str(a["documents"]), str(a["mentions"]))
         out.print(actors)
-        events = Table(
-            "date", "type", "mode", "actor", "recipient", "where", "dead", title="events"
-        )
-        for e in event_rows(store, limit=40):
-            events.add_row(
-                e["date"] or "?",
-                e["type"],
-                e["mode"] or "",
-                _names(e["actor"]),
-                _names(e["recipient"]),
-                e["location"] or "",
-                "" if e["fatalities"] is None else str(e["fatalities"]),
-            )
+        events = events_table(event_rows(store, limit=40), title="events")
         out.print(events)
     out.print("next: `wirewatch show ID`, `wirewatch events --type ASSAULT`, `wirewatch actors`")
-
-
-def _names(value: object) -> str:
-    if value is None:
-        return ""
-    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 COMMANDS = [demo_command]

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from wirewatch.cli import console, friendly_errors, out
 from wirewatch.cli.options import pipeline_options, progress, settings_from
+from wirewatch.cli.tables import events_table
 from wirewatch.ingest_run import IngestSummary, ingest
 from wirewatch.settings import default_db_path
 from wirewatch.store import Store
@@ -262,25 +263,8 @@ def events_command(
             )
         sys.stdout.write(buf.getvalue())
     else:
-        table = Table("date", "type", "mode", "actor", "recipient", "location", "dead", "doc")
-        for r in rows:
-            table.add_row(
-                r["date"] or "?",
-                r["type"],
-                r["mode"] or "",
-                _names(r["actor"]),
-                _names(r["recipient"]),
-                r["location"] or "",
-                "" if r["fatalities"] is None else str(r["fatalities"]),
-                r["doc_id"],
-            )
+        table = events_table(rows)
         out.print(table)
-
-
-def _names(value: Any) -> str:
-    if value is None:
-        return ""
-    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
 COMMANDS = [
