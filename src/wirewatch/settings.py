@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DB = "wirewatch.duckdb"
-ALL_STAGES = ("clean", "language", "nlp", "entities", "events", "genre")
+# genre runs before events: the event stage is stricter in opinion pieces.
+ALL_STAGES = ("clean", "language", "nlp", "genre", "entities", "events")
 LIGHT_STAGES = ("clean", "language")
 
 
