@@ -164,11 +164,11 @@ class EventStage:
         if not doc.text:
             return doc
         self._opinion = is_opinion(doc)
+        norm = normalize(doc.text)
         if lex is None:
             if self.classifier is not None:
-                doc.events = dedupe(self._classify(doc, lang))
+                doc.events = dedupe(self._classify(doc, norm, lang))
             return doc
-        norm = normalize(doc.text)
         self._tok_starts = [t.start for t in doc.tokens]
         self._published = self._reference(doc, norm, lang)
         sentences = doc.sentences or fallback_sentences(doc.text)
@@ -181,7 +181,9 @@ class EventStage:
         if self.classifier is not None and self.recall and self._untriggered:
             # recall: sentences no trigger matched but naming two parties
             events.extend(
-                self._classify(doc, lang, self._untriggered, RECALL_MIN_NAMES, RECALL_MIN_PROB)
+                self._classify(
+                    doc, norm, lang, self._untriggered, RECALL_MIN_NAMES, RECALL_MIN_PROB
+                )
             )
         doc.events = dedupe(events)
         return doc
@@ -200,6 +202,7 @@ class EventStage:
     def _classify(
         self,
         doc: Document,
+        norm: str,
         lang: str,
         only: list[Sentence] | None = None,
         min_names: int = 1,
@@ -208,7 +211,6 @@ class EventStage:
         """Embedding route: sentences naming at least ``min_names`` actors, typed by the
         classifier (all sentences, or ``only`` those given)."""
         assert self.classifier is not None
-        norm = normalize(doc.text)
         min_prob = max(min_prob, CLASSIFIER_MIN_PROB)
         if self._opinion:
             min_prob += OPINION_PENALTY
