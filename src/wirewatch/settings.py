@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB = "wirewatch.duckdb"
 # genre runs before events: the event stage is stricter in opinion pieces.
 ALL_STAGES = ("clean", "language", "nlp", "genre", "entities", "events")
-LIGHT_STAGES = ("clean", "language")
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,6 @@ class Settings:
     batch_size: int = 64
     workers: int = 1
     max_bytes: int = 20 * 1024 * 1024
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def default_db_path() -> Path:
