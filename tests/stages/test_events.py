@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from events_helpers import make_doc
 
+from wirewatch.model import Event
 from wirewatch.stages.events import EventStage
 from wirewatch.stages.events_lexicon import load_event_lexicons
+from wirewatch.stages.events_units import dedupe
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +309,57 @@ def test_quoted_first_person_is_the_speaker(
 ) -> None:
     evs = [e for e in stage(make_doc(text)).events if e.type == "THREATEN"]
     assert evs and evs[0].actor == actor
+
+
+# ---------------------------------------------------------------- one report, one event
+
+
+def _event(**kw: object) -> Event:
+    base: dict[str, object] = dict(
+        type="ASSAULT", actor="United States", recipient=None, date="2024-02-07", span=[0, 10]
+    )
+    base.update(kw)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+def test_restated_strike_is_one_event_with_what_both_reports_tell() -> None:
+    first = _event(mode="drone", span=[0, 10])
+    second = _event(recipient="Kata'ib Hezbollah", span=[500, 520])
+    (merged,) = dedupe([first, second])
+    assert merged.recipient == "Kata'ib Hezbollah" and merged.mode == "drone"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ({"recipient": "Iran"}, {"recipient": "Iraq"}),  # different targets
+        ({"actor": "Iran"}, {}),  # different actors
+        ({"date": "2024-02-07"}, {"date": "2024-02-09"}),  # different days
+        # a month holds many strikes: far apart, one with a target, they stay two
+        (
+            {"date": "2024-01", "recipient": "Iran", "span": [0, 10]},
+            {"date": "2024-01", "span": [2000, 2010]},
+        ),
+    ],
+)
+def test_distinct_reports_stay_apart(a: dict[str, object], b: dict[str, object]) -> None:
+    assert len(dedupe([_event(**a), _event(**b)])) == 2
+
+
+def test_arabic_quoted_warning_is_its_speakers_act() -> None:
+    actors = [
+        ("الحرس الثوري", "Islamic Revolutionary Guard Corps", "ORG"),
+        ("أمريكا", "United States", "GPE"),
+    ]
+    text = "وقال الحرس الثوري: «نحذر أمريكا من أنها سوف تتعرض للهجوم إذا هاجمت طهران»."
+    stage = EventStage(load_event_lexicons(["ar"]), classifier=None)
+    evs = stage(make_doc(text, language="ar", actors=actors)).events
+    threats = [e for e in evs if e.type == "THREATEN"]
+    assert threats and threats[0].actor == "Islamic Revolutionary Guard Corps"
+
+
+def test_target_named_elsewhere_in_a_sentence_without_parse() -> None:
+    text = "Kataib Hezbollah kembali jadi sasaran ketika AS melancarkan serangan udara pada hari Minggu."
+    stage = EventStage(load_event_lexicons(["id"]), classifier=None)
+    evs = stage(make_doc(text, language="id")).events
+    assert evs and evs[0].actor == "United States" and evs[0].recipient == "Kata'ib Hezbollah"

@@ -219,3 +219,21 @@ def test_calendar_matching_is_fast() -> None:
     start = time.perf_counter()
     cal.context(doc, normalize(doc.text))
     assert time.perf_counter() - start < 2.0
+
+
+def test_cue_words_take_endings_and_hyphens_either_way() -> None:
+    cal = Calendar(
+        [
+            CalendarEvent("a", "2024-01-30", ("CONCEDE",), cues=("suspend military operations",)),
+            CalendarEvent("b", "2024-01-28", ("ASSAULT",), cues=("north-eastern Jordan",)),
+        ]
+    )
+    found = cal.hits(normalize("The group is suspending its military operations."))
+    assert found == []  # an inserted word is no inflection
+    found = cal.hits(normalize("The group announced it is suspending military operations."))
+    assert [h[2] for h in found] == [0]
+    for text in ("a base in northeastern Jordan", "a base in north eastern Jordan"):
+        assert [h[2] for h in cal.hits(normalize(text))] == [1]
+    # short words stay exact: "US" must not find "USS"
+    cal = Calendar([CalendarEvent("c", "2024-01-28", ("ASSAULT",), cues=("US base",))])
+    assert cal.hits(normalize("the USS base")) == []

@@ -201,3 +201,28 @@ def test_marked_target_naming_the_actor_is_skipped() -> None:
     ]
     text = "Der US-Luftangriff traf Kataib Hisbollah nach Angriffen auf US-Soldaten."
     assert roles("de", text, "Luftangriff", actors) == ([US], ["Kata'ib Hezbollah"])
+
+
+def test_person_before_an_apposed_title_is_the_actor() -> None:
+    actors = [("Yehia Rasool", "Yehia Rasool", "PERSON"), ("Irak", IRAQ, "GPE")]
+    text = "Yehia Rasool, juru bicara militer Irak, mengecam serangan itu."
+    assert roles("id", text, "mengecam", actors)[0] == ["Yehia Rasool"]
+
+
+def test_country_listed_after_a_person_with_and_stays() -> None:
+    actors = [("Obama", "Barack Obama", "PERSON"), ("Irak", IRAQ, "GPE")]
+    text = "Obama, dan Irak mengecam serangan itu."
+    assert roles("id", text, "mengecam", actors)[0] == [IRAQ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces launched strikes in western Iraq on Tuesday.",
+        "A fighter inspects the site of a US air strike, in Hilla, Iraq, on December 26.",
+    ],
+)
+def test_a_country_in_a_place_phrase_is_no_target(text: str) -> None:
+    actors = [("US", US, "GPE"), ("Iraq", IRAQ, "GPE"), ("Hilla", "Hillah", "PLACE")]
+    trigger = "strikes" if "strikes" in text else "air strike"
+    assert roles("en", text, trigger, actors) == ([US], [])

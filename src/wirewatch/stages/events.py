@@ -21,6 +21,7 @@ from wirewatch.stages.events_lexicon import (
     load_event_lexicons,
     normalize,
 )
+from wirewatch.stages.events_markers import marked_roles, markers
 from wirewatch.stages.events_parse import dependency_roles
 from wirewatch.stages.events_roles import (
     ACTOR_LABELS,
@@ -29,7 +30,9 @@ from wirewatch.stages.events_roles import (
     canonical,
     clause_bounds,
     coref_actor,
+    in_place_phrase,
     positional_roles,
+    quoted_speaker,
 )
 from wirewatch.stages.events_units import (
     MAX_SENTENCE_CHARS,
@@ -351,7 +354,8 @@ class EventStage:
         m = cand.match
         verbal = cand.type in VERBAL
         roles: Roles | None = None
-        if doc.tokens and any(t.head >= 0 for t in doc.tokens[:50]):
+        parsed = bool(doc.tokens) and any(t.head >= 0 for t in doc.tokens[:50])
+        if parsed:
             roles = dependency_roles(
                 doc, norm, lex, s_start, s_end, m.start, m.end, verbal, self._tok_starts
             )
@@ -365,6 +369,12 @@ class EventStage:
             ]
             roles.reported_by = roles.reported_by or pos_roles.reported_by
             roles.speaker = roles.speaker or pos_roles.speaker
+        if verbal and m.group.subject == "actor":
+            # a quoted statement ("we warn America's allies ...") is its speaker's act
+            speaker = quoted_speaker(doc, norm, lex, s_start, s_end, m.start)
+            if speaker:
+                roles.actor = speaker
+                roles.recipient = [r for r in roles.recipient if r not in speaker]
         if not roles.actor and not roles.passive and m.group.subject == "actor":
             c_start = clause_bounds(norm, s_start, s_end, m.start, m.end)[0]
             roles.actor = coref_actor(doc, norm, lex.language, c_start, m.start, s_start)
@@ -391,6 +401,9 @@ class EventStage:
                 and canonical(x)
             ]
             roles.recipient = [n for n in inside[:1] if n and n not in roles.actor]
+        if not roles.recipient and not roles.passive and not parsed:
+            # without a parse, word order misses targets placed elsewhere in the sentence
+            roles.recipient = _nearest_other(doc, norm, lex, (s_start, s_end), m, roles)
         date = pick_date(found, m.start, m.end)
         if self._cal is not None:
             who = (roles.actor, roles.recipient, place_of(doc, s_start, s_end, m.start)[0])
@@ -434,6 +447,35 @@ class EventStage:
             trigger=doc.text[m.start : m.end],
             method="lexicon",
         )
+
+
+def _nearest_other(
+    doc: Document,
+    norm: str,
+    lex: EventLexicon,
+    sentence: tuple[int, int],
+    trigger: TriggerMatch,
+    roles: Roles,
+) -> list[str]:
+    """A sentence's other party when no role rule found a target: the name nearest the
+    trigger (after it first) that is not the actor, the source, the speaker or a place
+    phrase ("di Irak")."""
+    s_start, s_end = sentence
+    t_start, t_end = trigger.start, trigger.end
+    taken = set(roles.actor) | set(roles.reported_by) | set(roles.speaker)
+    found = actor_mentions(doc, s_start, s_end, lex, norm)
+    marked = marked_roles(doc, norm, markers(lex.language), found, t_end)
+    best: tuple[int, str] | None = None
+    for x in found:
+        name = canonical(x)
+        if not name or name in taken or marked.get(id(x)) == "locative":
+            continue
+        if in_place_phrase(doc, norm, x, lex):
+            continue
+        dist = x.start - t_end if x.start >= t_end else 2 * (t_start - x.end)
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    return [best[1]] if best else []
 
 
 def _ordered_actors(doc: Document, norm: str, unit: Sentence) -> list[str]:

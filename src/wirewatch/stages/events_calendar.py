@@ -202,12 +202,29 @@ def load_calendar(path: Path = CALENDAR_FILE) -> list[CalendarEvent]:
 # ---------------------------------------------------------------- matching
 
 
-def _variants(term: str) -> list[str]:
+# Cue words this long take any inflectional ending ("suspend military operations" finds
+# "suspending military operations", "Luftangriff" finds "Luftangriffe").
+LOOSE_WORD_LENGTH = 5
+
+
+def _loosen(term: str) -> str:
+    return " ".join(
+        w + "*" if len(w) >= LOOSE_WORD_LENGTH and w.isalpha() else w for w in term.split(" ")
+    )
+
+
+def _variants(term: str, spaced: bool = True) -> list[str]:
     """A cue and its spellings without / with a space for the zero-width non-joiner (Persian
-    and Kurdish texts write 'تحریم‌های', 'تحریمهای' and 'تحریم های')."""
-    if "\u200c" not in term:
-        return [term]
-    return [term, term.replace("\u200c", ""), term.replace("\u200c", " ")]
+    and Kurdish texts write 'تحریم‌های', 'تحریمهای' and 'تحریم های'); in spaced scripts,
+    with long words open to inflection, a hyphen also written as a space or not at all."""
+    out = [term]
+    if "\u200c" in term:
+        out += [term.replace("\u200c", ""), term.replace("\u200c", " ")]
+    if "-" in term:
+        out += [term.replace("-", " "), term.replace("-", "")]
+    if spaced:
+        out = [_loosen(t) for t in out]
+    return list(dict.fromkeys(out))
 
 
 @dataclass
@@ -226,8 +243,10 @@ class Calendar:
         for i, ev in enumerate(self.events):
             for cue in ev.cues:
                 term = cue.lstrip("\x00")
-                (nospace if cue.startswith("\x00") else spaced).extend(_variants(term))
-                for variant in _variants(term):
+                is_spaced = not cue.startswith("\x00")
+                variants = _variants(term, is_spaced)
+                (spaced if is_spaced else nospace).extend(variants)
+                for variant in variants:
                     key = normalize(variant)
                     self.owners.setdefault(key, (len(self.owners), []))[1].append(i)
         self.spaced = TermSet(spaced)

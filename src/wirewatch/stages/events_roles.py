@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from wirewatch.model import Document, Mention
-from wirewatch.stages.events_lexicon import EventLexicon
+from wirewatch.stages.events_lexicon import EventLexicon, normalize
 from wirewatch.stages.events_markers import (
     CLAUSE_END,
     ROMANCE_LANGUAGES,
@@ -69,6 +69,28 @@ def _quote_end(text: str, s_start: int, t_start: int, s_end: int) -> int | None:
         return None
     tail = re.search(r"[”»\"]", text[t_start:s_end])
     return t_start + tail.end() if tail else s_end
+
+
+def quoted_speaker(
+    doc: Document, norm: str, lex: EventLexicon | None, s_start: int, s_end: int, t_start: int
+) -> list[str]:
+    """Who speaks a quotation the trigger stands in: the name just before the opening quote
+    ("الحرس الثوري قال: «نحذر ...»") or, when none, the first one after it closes ("«...»,
+    ha affermato Barack Obama"). Empty outside a quotation."""
+    q_end = _quote_end(doc.text, s_start, t_start, s_end)
+    if q_end is None:
+        return []
+    head = doc.text[s_start:t_start]
+    q_open = max(head.rfind(q) for q in (*_OPEN_QUOTES, '"')) + s_start
+    names = actor_mentions(doc, s_start, s_end, lex, norm)
+    before = [m for m in names if m.end <= q_open and q_open - m.end <= QUOTE_SPEAKER_GAP]
+    after = [m for m in names if m.start >= q_end]
+    pick = before[-1:] or after[:1]
+    return names_of(pick)
+
+
+# The speaker's name ends at most this many characters before the opening quote ("X said: «").
+QUOTE_SPEAKER_GAP = 60
 
 
 # How far back (characters) an antecedent may be: about a paragraph.
@@ -197,15 +219,38 @@ def clause_bounds(norm: str, s_start: int, s_end: int, t_start: int, t_end: int)
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 
 
-def _locative(norm: str, m: Mention, lex: EventLexicon | None) -> bool:
-    """'in Iraq', 'near Kirkuk': a place phrase, not the target."""
+# "in western Iraq", "near the northern city of": lower-case words between a locative
+# preposition and the name (at most this many).
+PLACE_PHRASE_WORDS = 3
+_PLACE_LIST_GAP = re.compile(r"\s*,\s*$")
+
+
+def in_place_phrase(doc: Document, norm: str, m: Mention, lex: EventLexicon | None) -> bool:
+    """'in Iraq', 'near Kirkuk', 'in western Iraq', 'in Hilla, Iraq': a place phrase, not
+    the target."""
     if lex is None or "locative" not in lex.sets:
         return False
-    w = _LAST_WORD.search(norm, max(0, m.start - 20), m.start)
-    if w is None:
-        return False
     hit = lex.sets["locative"].regex
-    return bool(hit and hit.fullmatch(w.group(1)))
+    if hit is None:
+        return False
+    words = doc.text[max(0, m.start - 40) : m.start].split()[-(PLACE_PHRASE_WORDS + 1) :]
+    for i in range(len(words) - 1, -1, -1):
+        word = normalize(words[i])
+        if hit.fullmatch(word):
+            return True
+        # "in Hilla, Iraq": a country after a place named in a place phrase
+        if i == len(words) - 1 and word.endswith(","):
+            prev = [x for x in doc.mentions if x.end <= m.start - 1 and x.start >= m.start - 40]
+            if prev and prev[-1].label in PLACE_LABELS:
+                gap = doc.text[prev[-1].end : m.start]
+                if _PLACE_LIST_GAP.fullmatch(gap):
+                    return in_place_phrase(doc, norm, prev[-1], lex)
+        if not words[i][:1].islower():  # a name or a number: no longer a modifier
+            return False
+    return False
+
+
+PLACE_LABELS = frozenset({"GPE", "PLACE", "LOC", "FACILITY"})
 
 
 def names_of(ms: list[Mention]) -> list[str]:
@@ -250,7 +295,7 @@ def positional_roles(
         if m.start >= t_end
         and m.end <= c_end
         and m.start - t_end <= MAX_ARG_DISTANCE
-        and not _locative(norm, m, lex)
+        and not in_place_phrase(doc, norm, m, lex)
     ]
     reported: list[Mention] = []
     rep = lex.termset("reporting") if lex else None
@@ -340,6 +385,7 @@ def positional_roles(
             rec = [m for m in m_rec if m not in actor and canonical(m) not in taken][:1]
         if not rec:
             rec = [m for m in after if m not in actor][:1]
+        actor = apposed_heads(actor, found, norm)
         return Roles(
             names_of(actor),
             [n for n in names_of(rec) if n not in names_of(actor)],
@@ -381,7 +427,33 @@ def positional_roles(
     rec = [
         m for m in specific_first(rec + after[1:2], norm)[:1] if canonical(m) not in names_of(actor)
     ]
+    actor = apposed_heads(actor, found, norm)
+    rec = [m for m in rec if canonical(m) not in names_of(actor)]
     return Roles(names_of(actor), names_of(rec), names_of(reported), False, names_of(speaker))
+
+
+# A title naming a country or body after a person ("Haider al-Abadi, Iraq's prime minister",
+# "Yehia Rasool, juru bicara Kementerian Pertahanan Irak") ends this close to the name.
+APPOSITION_GAP = 40
+
+
+def apposed_heads(actor: list[Mention], found: list[Mention], norm: str) -> list[Mention]:
+    """A country or body standing in the title of a person just named is that person's
+    qualifier: the person is the argument."""
+    out: list[Mention] = []
+    for m in actor:
+        prev = [p for p in found if p.end <= m.start][-1:]
+        if m.label != "PERSON" and prev and prev[0].label == "PERSON":
+            gap = norm[prev[0].end : m.start]
+            if (
+                len(gap) <= APPOSITION_GAP
+                and re.match(r"\s*[,،]", gap)
+                and not re.search(r"[.;:!?؟]|\b(?:and|dan|et|und|y|e|и|و)\b", gap)
+            ):
+                m = prev[0]
+        if m not in out:
+            out.append(m)
+    return out
 
 
 # A country followed this closely by a named person or group is its qualifier ("Iranian

@@ -4,6 +4,7 @@ places and deduplication."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from wirewatch.model import Document, Event, Sentence
 from wirewatch.stages.temporal import DateMention, DateResolver
@@ -127,11 +128,46 @@ def place_of(
     return None, None, None
 
 
+def _names(value: str | list[str] | None) -> set[str]:
+    if value is None:
+        return set()
+    return set(value) if isinstance(value, list) else {value}
+
+
+# Events this close (characters) with only a month or no date can still be one report.
+NEAR_REPORT = 400
+
+
+def _same_episode(a: Event, b: Event) -> bool:
+    """Same type, actor and date, targets that agree (or one unknown); with only a month or
+    no date, also close together (a month holds many strikes)."""
+    if a.type != b.type or _names(a.actor) != _names(b.actor) or a.date != b.date:
+        return False
+    ra, rb = _names(a.recipient), _names(b.recipient)
+    if ra and rb and not ra & rb:
+        return False
+    precise = a.date is not None and len(a.date) == 10
+    return precise or ra == rb or abs(a.span[0] - b.span[0]) <= NEAR_REPORT
+
+
+def _richness(ev: Event) -> tuple[int, int, float]:
+    return (bool(ev.recipient) + bool(ev.mode), len(ev.date or ""), ev.confidence)
+
+
 def dedupe(events: list[Event]) -> list[Event]:
-    """One event per type, mode, actor, recipient and date within an article."""
-    seen: dict[tuple[object, ...], Event] = {}
+    """One event per episode within an article: events of the same type and actor whose
+    targets and dates agree are one report (a follow-up sentence restating the strike);
+    the most specific of them is kept."""
+    kept: list[Event] = []
     for ev in events:
-        key = (ev.type, ev.mode, str(ev.actor), str(ev.recipient), ev.date)
-        if key not in seen or ev.confidence > seen[key].confidence:
-            seen[key] = ev
-    return sorted(seen.values(), key=lambda e: e.span[0])
+        twin = next((k for k in kept if _same_episode(k, ev)), None)
+        if twin is None:
+            kept.append(ev)
+            continue
+        best, other = (ev, twin) if _richness(ev) > _richness(twin) else (twin, ev)
+        # what one report leaves open the other may tell ("strikes on Tuesday" / "the strikes
+        # killed a Kataib Hezbollah member")
+        kept[kept.index(twin)] = replace(
+            best, recipient=best.recipient or other.recipient, mode=best.mode or other.mode
+        )
+    return sorted(kept, key=lambda e: e.span[0])
