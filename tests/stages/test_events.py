@@ -351,7 +351,7 @@ def test_arabic_quoted_warning_is_its_speakers_act() -> None:
         ("الحرس الثوري", "Islamic Revolutionary Guard Corps", "ORG"),
         ("أمريكا", "United States", "GPE"),
     ]
-    text = "وقال الحرس الثوري: «نحذر أمريكا من أنها سوف تتعرض للهجوم إذا هاجمت طهران»."
+    text = "وقال الحرس الثوري يوم الأحد: «نحذر أمريكا من أنها سوف تتعرض للهجوم إذا هاجمت طهران»."
     stage = EventStage(load_event_lexicons(["ar"]), classifier=None)
     evs = stage(make_doc(text, language="ar", actors=actors)).events
     threats = [e for e in evs if e.type == "THREATEN"]
