@@ -363,3 +363,15 @@ def test_target_named_elsewhere_in_a_sentence_without_parse() -> None:
     stage = EventStage(load_event_lexicons(["id"]), classifier=None)
     evs = stage(make_doc(text, language="id")).events
     assert evs and evs[0].actor == "United States" and evs[0].recipient == "Kata'ib Hezbollah"
+
+
+def test_french_quote_spoken_by_a_pronoun_is_the_named_persons_act() -> None:
+    actors = [("Fouad Hussein", "Fuad Hussein", "PERSON"), ("Américains", "United States", "GPE")]
+    text = (
+        "Le ministre Fouad Hussein a reçu l'ambassadeur lundi.\n"
+        "«C'est une décision erronée», a-t-il ajouté lundi, en référence aux Américains."
+    )
+    stage = EventStage(load_event_lexicons(["fr"]), classifier=None)
+    evs = [e for e in stage(make_doc(text, language="fr", actors=actors)).events]
+    accusations = [e for e in evs if e.type == "ACCUSE"]
+    assert accusations and accusations[0].actor == "Fuad Hussein"

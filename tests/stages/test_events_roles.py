@@ -226,3 +226,9 @@ def test_a_country_in_a_place_phrase_is_no_target(text: str) -> None:
     actors = [("US", US, "GPE"), ("Iraq", IRAQ, "GPE"), ("Hilla", "Hillah", "PLACE")]
     trigger = "strikes" if "strikes" in text else "air strike"
     assert roles("en", text, trigger, actors) == ([US], [])
+
+
+def test_apposition_after_a_country_adjective_is_no_compound_actor() -> None:
+    actors = [("irakien", IRAQ, "GPE"), ("Haider al-Abadi", "Haider al-Abadi", "PERSON")]
+    text = "Le Premier ministre irakien, Haider al-Abadi, a condamné les frappes."
+    assert roles("fr", text, "condamné", actors)[0] == ["Haider al-Abadi"]

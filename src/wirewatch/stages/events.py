@@ -381,19 +381,19 @@ class EventStage:
             ]
             roles.reported_by = roles.reported_by or pos_roles.reported_by
             roles.speaker = roles.speaker or pos_roles.speaker
-        if verbal and m.group.subject == "actor":
-            # a quoted statement ("we warn America's allies ...") is its speaker's act
-            speaker = quoted_speaker(doc, norm, lex, s_start, s_end, m.start)
-            if speaker:
-                roles.actor = speaker
-                roles.recipient = [r for r in roles.recipient if r not in speaker]
+        # a quoted statement ("we warn America's allies ...") is its speaker's act
+        quoted = quoted_speaker(doc, norm, lex, s_start, s_end, m.start, roles.speaker)
+        if verbal and quoted and m.group.subject == "actor":
+            roles.actor = quoted
+            roles.recipient = [r for r in roles.recipient if r not in quoted]
         if not roles.actor and not roles.passive and m.group.subject == "actor":
             c_start = clause_bounds(norm, s_start, s_end, m.start, m.end)[0]
             roles.actor = coref_actor(doc, norm, lex.language, c_start, m.start, s_start)
         if m.group.subject == "recipient":
             # "Pompeo asserted that Iran was responsible": Iran is the target, the speaker acts
             roles.recipient = roles.actor or roles.recipient
-            roles.actor = [s for s in roles.speaker if s not in roles.recipient] if verbal else []
+            speaker = quoted or roles.speaker
+            roles.actor = [s for s in speaker if s not in roles.recipient] if verbal else []
         if not roles.actor and cand.type == "ASSAULT":
             roles.actor = [n for n in roles.opponent if n not in roles.recipient]
         # nobody targets themselves ("US forces launched strikes ... against US-backed ...")

@@ -72,11 +72,19 @@ def _quote_end(text: str, s_start: int, t_start: int, s_end: int) -> int | None:
 
 
 def quoted_speaker(
-    doc: Document, norm: str, lex: EventLexicon | None, s_start: int, s_end: int, t_start: int
+    doc: Document,
+    norm: str,
+    lex: EventLexicon | None,
+    s_start: int,
+    s_end: int,
+    t_start: int,
+    reporter: list[str] | None = None,
 ) -> list[str]:
     """Who speaks a quotation the trigger stands in: the name just before the opening quote
-    ("الحرس الثوري قال: «نحذر ...»") or, when none, the first one after it closes ("«...»,
-    ha affermato Barack Obama"). Empty outside a quotation."""
+    ("الحرس الثوري قال: «نحذر ...»"), else the first one after it closes ("«...», ha
+    affermato il presidente Barack Obama"; the person a pronoun there stands for: "«...»,
+    a-t-il ajouté"), else ``reporter`` (the subject of a reporting verb before the quote).
+    Empty outside a quotation."""
     q_end = _quote_end(doc.text, s_start, t_start, s_end)
     if q_end is None:
         return []
@@ -84,13 +92,31 @@ def quoted_speaker(
     q_open = max(head.rfind(q) for q in (*_OPEN_QUOTES, '"')) + s_start
     names = actor_mentions(doc, s_start, s_end, lex, norm)
     before = [m for m in names if m.end <= q_open and q_open - m.end <= QUOTE_SPEAKER_GAP]
-    after = [m for m in names if m.start >= q_end]
-    pick = before[-1:] or after[:1]
-    return names_of(pick)
+    if before:
+        return names_of(before[-1:])
+    lang = lex.language if lex is not None else (doc.language or "")
+    person = markers(lang).coref.get("person")
+    if person is not None and person.search(norm, q_end, min(s_end, q_end + PRONOUN_GAP)):
+        prior = [
+            m
+            for m in doc.mentions
+            if s_start - COREF_WINDOW <= m.start
+            and m.end <= s_start
+            and m.label == "PERSON"
+            and canonical(m)
+        ]
+        return names_of(prior[-1:])
+    after = [m for m in names if m.start >= q_end and m.start - q_end <= QUOTE_SPEAKER_GAP]
+    if after:
+        return names_of(specific_first(after, norm)[:1])
+    return reporter or []
 
 
-# The speaker's name ends at most this many characters before the opening quote ("X said: «").
-QUOTE_SPEAKER_GAP = 60
+# The speaker's name ends at most this many characters before the opening quote ("X said: «")
+# or starts this close after the closing one; a pronoun standing for the speaker this close
+# ("», a-t-il ajouté").
+QUOTE_SPEAKER_GAP = 80
+PRONOUN_GAP = 25
 
 
 # How far back (characters) an antecedent may be: about a paragraph.
@@ -494,6 +520,8 @@ def compound_before(before: list[Mention], norm: str) -> list[Mention]:
     i = len(before) - 2
     while i >= 0:
         gap = norm[before[i].end : out[0].start]
+        if gap.strip() == "," and before[i].label != out[0].label:
+            break  # "Le Premier ministre irakien, Haider al-Abadi": an apposition, no list
         if re.fullmatch(r"\s*(?:,|and|und|et|y|e|dan|و|и|ve|i|en|और|এবং|ও)\s*", gap):
             out.insert(0, before[i])
             i -= 1
