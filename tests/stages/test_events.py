@@ -375,3 +375,21 @@ def test_french_quote_spoken_by_a_pronoun_is_the_named_persons_act() -> None:
     evs = [e for e in stage(make_doc(text, language="fr", actors=actors)).events]
     accusations = [e for e in evs if e.type == "ACCUSE"]
     assert accusations and accusations[0].actor == "Fuad Hussein"
+
+
+def test_visit_host_is_the_country_of_the_place_visited() -> None:
+    doc = make_doc("Mike Pompeo made a visit to Baghdad on Sunday.")
+    doc.locations[0].country = "IQ"
+    evs = EventStage(load_event_lexicons(["en"]), classifier=None)(doc).events
+    assert [(e.type, e.actor, e.recipient) for e in evs] == [("CONSULT", "Mike Pompeo", "Iraq")]
+
+
+def test_name_before_a_quote_without_reporting_verb_is_no_speaker() -> None:
+    actors = [("Mahdi", "Adil Abdul-Mahdi", "PERSON"), ("Trump", "Donald Trump", "PERSON")]
+    text = 'Mahdi described the strike ordered by Trump as a "political assassination" on Sunday.'
+    doc = make_doc(text, actors=actors)
+    from wirewatch.stages.events_roles import quoted_speaker
+
+    t = text.index("political")
+    lex = load_event_lexicons(["en"])["en"]
+    assert quoted_speaker(doc, text.lower(), lex, 0, len(text), t) == []

@@ -488,6 +488,16 @@ def _default_kb() -> KnowledgeBase:
     return _build(_packaged_docs())
 
 
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> canonical country name, from the packaged KB."""
+    return {
+        e.country: e.canonical
+        for e in _default_kb().entries.values()
+        if e.country and e.admin_level == 0 and e.type == "GPE"
+    }
+
+
 def load_kb(extra: Sequence[Path | str] = (), packaged: bool = True) -> KnowledgeBase:
     """The packaged KB plus ``extra`` user files (which may extend packaged entries).
 

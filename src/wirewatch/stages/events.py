@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wirewatch.errors import LexiconError
+from wirewatch.kb.loader import country_names
 from wirewatch.model import Document, Event, Sentence
 from wirewatch.stages.events_calendar import Calendar, CalendarContext, default_calendar
 from wirewatch.stages.events_lexicon import (
@@ -71,6 +72,8 @@ MIN_CONFIDENCE = 0.75
 # event already coded ("the attack", "the strikes"). Dev set en type / strict F1: 0.76 / 0.36
 # at 0.75, 0.79 / 0.38 at 0.85 (0.9 the same as 0.85).
 PARSED_MIN_CONFIDENCE = 0.85
+# A visited place is named at most this many characters after the visit trigger.
+VISIT_PLACE_GAP = 40
 # Opinion pieces (advice, scenarios) keep only fully evidenced reports, and the classifier
 # route must be this much surer there.
 OPINION_MIN_CONFIDENCE = 1.0
@@ -413,6 +416,10 @@ class EventStage:
                 and canonical(x)
             ]
             roles.recipient = [n for n in inside[:1] if n and n not in roles.actor]
+        if not roles.recipient and cand.type == "CONSULT" and cand.mode == "visit":
+            # "a visit to Tehran": the host is the country of the place visited
+            host = _visited_country(doc, s_start, s_end, m.end)
+            roles.recipient = [h for h in host if h not in roles.actor]
         if not roles.recipient and not roles.passive and not parsed:
             # without a parse, word order misses targets placed elsewhere in the sentence
             roles.recipient = _nearest_other(doc, norm, lex, (s_start, s_end), m, roles)
@@ -459,6 +466,20 @@ class EventStage:
             trigger=doc.text[m.start : m.end],
             method="lexicon",
         )
+
+
+def _visited_country(doc: Document, s_start: int, s_end: int, t_end: int) -> list[str]:
+    """The country of the first place named after a visit trigger in its sentence."""
+    after = [
+        (a, loc)
+        for loc in doc.locations
+        for a, b in loc.spans
+        if t_end <= a and b <= s_end and a - t_end <= VISIT_PLACE_GAP and loc.country
+    ]
+    if not after:
+        return []
+    name = country_names().get(min(after, key=lambda x: x[0])[1].country or "")
+    return [name] if name else []
 
 
 def _nearest_other(

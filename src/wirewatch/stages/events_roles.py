@@ -92,7 +92,13 @@ def quoted_speaker(
     q_open = max(head.rfind(q) for q in (*_OPEN_QUOTES, '"')) + s_start
     names = actor_mentions(doc, s_start, s_end, lex, norm)
     before = [m for m in names if m.end <= q_open and q_open - m.end <= QUOTE_SPEAKER_GAP]
-    if before:
+    rep = lex.termset("reporting") if lex is not None else None
+    if before and (
+        _SPEAKER_GAP.fullmatch(norm, before[-1].end, q_open)
+        or (rep and rep.search(norm, before[-1].end, q_open))
+    ):
+        # "X said: «", "X on Sunday: «", "X warned that «" (not "X described the strike by Y
+        # as «")
         return names_of(before[-1:])
     lang = lex.language if lex is not None else (doc.language or "")
     person = markers(lang).coref.get("person")
@@ -107,6 +113,11 @@ def quoted_speaker(
         ]
         return names_of(prior[-1:])
     after = [m for m in names if m.start >= q_end and m.start - q_end <= QUOTE_SPEAKER_GAP]
+    # "», ha affermato il presidente X", "”, spokesman X told reporters": a reporting verb
+    # around the name
+    after = [
+        m for m in after if rep and rep.search(norm, q_end, min(s_end, m.end + PRONOUN_GAP))
+    ]
     if after:
         return names_of(specific_first(after, norm)[:1])
     return reporter or []
@@ -116,6 +127,7 @@ def quoted_speaker(
 # or starts this close after the closing one; a pronoun standing for the speaker this close
 # ("», a-t-il ajouté").
 QUOTE_SPEAKER_GAP = 80
+_SPEAKER_GAP = re.compile(r"[\s,:\-–—]*|[^.!?؟\"«»“”]{0,30}:\s*")
 PRONOUN_GAP = 25
 
 
