@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from events_helpers import make_doc
 
+from wirewatch.errors import LexiconError
 from wirewatch.model import Mention
 from wirewatch.stages.events_lexicon import EventLexicon, load_event_lexicons, normalize
-from wirewatch.stages.events_markers import markers
-from wirewatch.stages.events_roles import positional_roles
+from wirewatch.stages.events_markers import load_roles, markers
+from wirewatch.stages.events_roles import coref_actor, positional_roles
 
 
 def role_of(lang: str, text: str, surface: str, label: str = "GPE") -> str | None:
@@ -232,3 +235,44 @@ def test_apposition_after_a_country_adjective_is_no_compound_actor() -> None:
     actors = [("irakien", IRAQ, "GPE"), ("Haider al-Abadi", "Haider al-Abadi", "PERSON")]
     text = "Le Premier ministre irakien, Haider al-Abadi, a condamné les frappes."
     assert roles("fr", text, "condamné", actors)[0] == ["Haider al-Abadi"]
+
+
+# ---------------------------------------------------------------- roles.yaml and coreference
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "what"),
+    [
+        ("languages:\n  en: {locative_befor: [in]}\n", 2, "did you mean 'locative_before'"),
+        ("languages:\n  en:\n    recipient_before: against\n", 3, "expected a list"),
+        ("languages:\n  english: {recipient_before: [on]}\n", 2, "bad language code"),
+        ("languages:\n  en: {coref_group: ['']}\n", 2, "empty or non-string"),
+    ],
+)
+def test_roles_file_errors_name_file_line_and_fix(
+    tmp_path: Path, body: str, line: int, what: str
+) -> None:
+    path = tmp_path / "roles.yaml"
+    path.write_text("version: 1\n" + body, encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_roles(path)
+    assert err.value.where == f"{path}:{line + 1}" and what in str(err.value) + str(err.value.fix)
+
+
+def test_shipped_roles_file_is_valid() -> None:
+    roles_by_lang = load_roles()
+    assert {"en", "id", "ar", "fa", "fr", "de"} <= set(roles_by_lang)
+
+
+def test_the_forces_and_the_government_stand_for_states_named_before() -> None:
+    actors = [("US", US, "GPE"), ("Iraqi parliament", "Iraqi Parliament", "ORG")]
+    text = "Two US soldiers died on Sunday.\nThe forces eliminated four fighters in the caves."
+    doc = make_doc(text, actors=actors)
+    t = text.index("eliminated")
+    s = text.index("The forces")
+    assert coref_actor(doc, normalize(text), "en", s, t, s) == [US]
+    text = "The Iraqi parliament met after the government accused Washington."
+    doc = make_doc(text, actors=actors)
+    t = text.index("accused")
+    c = text.index("the government")
+    assert coref_actor(doc, normalize(text), "en", c, t, 0) == ["Government of Iraq"]

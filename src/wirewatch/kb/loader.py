@@ -488,6 +488,11 @@ def _default_kb() -> KnowledgeBase:
     return _build(_packaged_docs())
 
 
+def default_kb() -> KnowledgeBase:
+    """The packaged KB, loaded once and shared (read-only)."""
+    return _default_kb()
+
+
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code -> canonical country name, from the packaged KB."""

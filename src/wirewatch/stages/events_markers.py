@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from wirewatch.errors import LexiconError
 from wirewatch.model import Document, Mention
 from wirewatch.stages.events_lexicon import NO_SPACE_LANGUAGES, WORD, normalize
 
@@ -23,6 +25,16 @@ MARKER_KEYS = (
     "recipient_after",
     "actor_before",
     "actor_after",
+)
+COREF_KINDS = ("person", "group", "speaker", "forces", "government")
+ENTRY_KEYS = frozenset(
+    {
+        *MARKER_KEYS,
+        "partner_before",
+        "partner_after",
+        "clause_openers",
+        *(f"coref_{k}" for k in COREF_KINDS),
+    }
 )
 # Checked in this order; on a tie (markers of the same length) the first wins.
 ROLE_ORDER = ("locative", "actor", "recipient")
@@ -85,11 +97,64 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _fail(msg: str, path: Path, node: yaml.Node | None, fix: str) -> LexiconError:
+    line = node.start_mark.line + 1 if node is not None else 1
+    return LexiconError(msg, where=f"{path}:{line}", fix=fix)
+
+
+def load_roles(path: Path = ROLES_FILE) -> dict[str, dict[str, list[str]]]:
+    """Parse and validate a roles file: language -> marker key -> words. Raises
+    LexiconError(where='file:line') naming the fix."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1 if mark is not None else 1}"
+        raise LexiconError(f"bad YAML: {err}", where=where, fix="fix the syntax") from None
+    if not isinstance(root, yaml.MappingNode):
+        raise _fail("expected a mapping with 'languages'", path, root, "write languages: {..}")
+    top = {k.value: v for k, v in root.value}
+    langs = top.get("languages")
+    if not isinstance(langs, yaml.MappingNode):
+        raise _fail("missing 'languages' mapping", path, root, "add languages: {en: {...}}")
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang_node, entry in langs.value:
+        lang = str(lang_node.value)
+        if not re.fullmatch(r"[a-z]{2,3}", lang):
+            raise _fail(f"bad language code {lang!r}", path, lang_node, "an ISO 639-1 code")
+        if not isinstance(entry, yaml.MappingNode):
+            raise _fail(f"{lang}: expected a mapping", path, entry, "write {locative_before: [..]}")
+        keys: dict[str, list[str]] = {}
+        for key, value in entry.value:
+            if key.value not in ENTRY_KEYS:
+                close = get_close_matches(str(key.value), sorted(ENTRY_KEYS), n=1)
+                hint = (
+                    f"did you mean {close[0]!r}?" if close else f"use one of {sorted(ENTRY_KEYS)}"
+                )
+                raise _fail(f"{lang}: unknown key {key.value!r}", path, key, hint)
+            if not isinstance(value, yaml.SequenceNode):
+                raise _fail(f"{lang}.{key.value}: expected a list", path, value, "write [..]")
+            words = []
+            for item in value.value:
+                if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+                    raise _fail(
+                        f"{lang}.{key.value}: empty or non-string word", path, item, "quote it"
+                    )
+                words.append(str(item.value))
+            keys[str(key.value)] = words
+        out[lang] = keys
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_roles() -> dict[str, dict[str, list[str]]]:
+    return load_roles() if ROLES_FILE.exists() else {}
+
+
 @lru_cache(maxsize=64)
 def markers(lang: str) -> Markers:
     """Markers of a language from data/events/roles.yaml (empty when it has none)."""
-    data = yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8")) if ROLES_FILE.exists() else {}
-    entry = ((data or {}).get("languages") or {}).get(lang) or {}
+    entry = _shipped_roles().get(lang) or {}
     nospace = lang in NO_SPACE_LANGUAGES
     left = "" if nospace else f"(?<!{WORD})"
     right = "" if nospace else f"(?!{WORD})"
@@ -120,7 +185,7 @@ def markers(lang: str) -> Markers:
         else:
             after[role] = re.compile(rf"\s?(?:{_alternation(words + partners)}){right}")
     coref: dict[str, re.Pattern[str]] = {}
-    for kind in ("person", "group", "speaker"):
+    for kind in COREF_KINDS:
         words = [normalize(w) for w in entry.get(f"coref_{kind}") or []]
         if words:
             coref[kind] = re.compile(rf"{left}(?:{_alternation(words)}){right}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wirewatch.kb.loader import country_names, default_kb
 from wirewatch.model import Document, Mention
 from wirewatch.stages.events_lexicon import EventLexicon, normalize
 from wirewatch.stages.events_markers import (
@@ -55,7 +56,13 @@ CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s+(?:which|who|while|but|after|be
 
 
 # Labels a pronoun or a definite description can stand for.
-COREF_LABELS = {"person": ("PERSON",), "group": ("MILITIA", "ORG"), "speaker": ("PERSON",)}
+COREF_LABELS = {
+    "person": ("PERSON",),
+    "group": ("MILITIA", "ORG"),
+    "speaker": ("PERSON",),
+    "forces": ("GPE", "ORG"),
+    "government": ("GPE", "ORG"),
+}
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 
@@ -115,9 +122,7 @@ def quoted_speaker(
     after = [m for m in names if m.start >= q_end and m.start - q_end <= QUOTE_SPEAKER_GAP]
     # "», ha affermato il presidente X", "”, spokesman X told reporters": a reporting verb
     # around the name
-    after = [
-        m for m in after if rep and rep.search(norm, q_end, min(s_end, m.end + PRONOUN_GAP))
-    ]
+    after = [m for m in after if rep and rep.search(norm, q_end, min(s_end, m.end + PRONOUN_GAP))]
     if after:
         return names_of(specific_first(after, norm)[:1])
     return reporter or []
@@ -160,17 +165,40 @@ def coref_actor(
             if named:
                 name = canonical(named[0])
                 return [name] if name else []
+        # a state's forces or government may be named earlier in the same sentence
+        until = t_start if kind in ("forces", "government") else s_start
         prior = [
             m
             for m in doc.mentions
             if s_start - COREF_WINDOW <= m.start
-            and m.end <= s_start
+            and m.end <= until
             and m.label in labels
             and canonical(m)
         ]
+        if kind == "forces":  # "the forces", "the troops": a state or its armed forces
+            prior = [m for m in prior if m.label == "GPE" or m.canonical in STATE_FORCES]
+        if kind == "government":
+            return _government_of(prior)
         if prior:
             name = canonical(prior[-1])
             return [name] if name else []
+    return []
+
+
+def _government_of(prior: list[Mention]) -> list[str]:
+    """'the government' stands for the latest government named, else the government of the
+    latest country, or of the latest body's country ("the Iraqi parliament"), that the
+    knowledge base has a government entry for."""
+    named = [m.canonical for m in prior if m.canonical and m.canonical.startswith("Government of")]
+    if named:
+        return named[-1:]
+    kb, countries = default_kb(), country_names()
+    for m in reversed(prior):
+        entry = kb.by_canonical(m.canonical) if m.canonical else None
+        country = countries.get(entry.country or "") if entry is not None else None
+        government = f"Government of {country}" if country else None
+        if government and kb.by_canonical(government) is not None:
+            return [government]
     return []
 
 
