@@ -84,3 +84,22 @@ def test_parse_published_month_only() -> None:
 )
 def test_ongoing_campaign_dates_are_blank(lang: str, text: str) -> None:
     assert dates(lang, text, "2024-01-30") == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # the event reported was on Friday 2021-07-23; the article was written after it
+        ("arrived on Sunday", "2021-07-23", "2021-07-25"),
+        ("the strike on Friday", "2019-12-29", "2019-12-27"),  # anchor a Sunday: two days back
+        ("on Monday", "2019-12-29", "2019-12-30"),
+        ("on 13 August", "2018-08-07", "2018-08-13"),  # nearest year, not the year before
+        ("on 28 December", "2020-01-03", "2019-12-28"),
+    ],
+)
+def test_dates_around_a_known_events_day(text: str, anchor: str, expected: str) -> None:
+    r = date_resolver("en")
+    found = r.find(text, normalize(text), 0, len(text), anchor, around=True)
+    assert [d.value for d in found] == [expected]
+    # against a publication date, a later day is never the past
+    assert all(d.value <= anchor for d in r.find(text, normalize(text), 0, len(text), anchor))

@@ -163,6 +163,7 @@ class EventStage:
         self._published: str | None = None
         self._opinion = False
         self._parsed = False
+        self._around = False
         self._untriggered: list[Sentence] = []
         self.recall = recall
         self._tok_starts: list[int] = []
@@ -210,7 +211,10 @@ class EventStage:
         latest full date the article states."""
         cal = self.calendar
         self._cal = cal.context(doc, norm) if isinstance(cal, Calendar) else None
+        self._around = False
         if self._cal is not None and self._cal.anchor_date:
+            # the date of the event reported, not of the report: dates fall on either side
+            self._around = len(self._cal.anchor_date) == 10
             return self._cal.anchor_date
         return doc.published or anchor_date(doc, norm, date_resolver(lang))
 
@@ -305,7 +309,7 @@ class EventStage:
         chosen = _choose(cands)
         resolver = dates  # DateResolver
         found: list[DateMention] = resolver.find(  # type: ignore[attr-defined]
-            doc.text, norm, s_start, s_end, self._published
+            doc.text, norm, s_start, s_end, self._published, self._around
         )
         ongoing = lex.termset("ongoing")
         if ongoing:  # "attacks since October 17": an ongoing campaign has no date (P2, P5)

@@ -39,6 +39,11 @@ MONTHS = (
 CAPITALISED = frozenset({"en", "de", "id", "ms", "tr"})
 # A day-month date without a year more than this many days after publication is last year's.
 FUTURE_SLACK_DAYS = 2
+# Around a known event's date (no publication date): a weekday up to this many days after it
+# is that day ("the dialogue ended on Friday; the prime minister arrived on Sunday"), and
+# nothing later than AROUND_DAYS after it is a past event.
+AROUND_WEEKDAY_AHEAD = 3
+AROUND_DAYS = 10
 # Standalone month names shorter than this are abbreviations too ambiguous to trust alone
 # (Latin script); tuned on the dev corpus ("mar", "dec", "so", "min").
 MIN_NAME_LEN = 4
@@ -209,10 +214,20 @@ class DateResolver:
         return self.month_of.get(name.rstrip(".").replace("\u200c", " "))
 
     def find(
-        self, text: str, norm: str, start: int, end: int, published: str | None
+        self,
+        text: str,
+        norm: str,
+        start: int,
+        end: int,
+        published: str | None,
+        around: bool = False,
     ) -> list[DateMention]:
-        """Date expressions in text[start:end] (``norm`` = normalize(text)), resolved."""
+        """Date expressions in text[start:end] (``norm`` = normalize(text)), resolved against
+        ``published``. ``around``: the reference is the date of the event the article reports,
+        not its publication, so "on Sunday" and "13 August" are the nearest such days on
+        either side of it (the article was written some days after it)."""
         pub, pub_prefix = parse_published(published)
+        around = around and pub is not None
         taken: list[tuple[int, int]] = []
         out: list[DateMention] = []
         for kind, rx in self.patterns:
@@ -225,9 +240,9 @@ class DateResolver:
                     and not text[m.start()].isupper()
                 ):
                     continue
-                value = self._resolve(kind, m, pub, pub_prefix)
+                value = self._resolve(kind, m, pub, pub_prefix, around)
                 # events are reported after they happen: a later date is a plan or a deadline
-                if value is None or (pub_prefix and value[: len(pub_prefix)] > pub_prefix):
+                if value is None or _later(value, pub, pub_prefix, around):
                     continue
                 taken.append((m.start(), m.end()))
                 out.append(DateMention(m.start(), m.end(), "" if self._ongoing(norm, m) else value))
@@ -242,7 +257,12 @@ class DateResolver:
         )
 
     def _resolve(
-        self, kind: str, m: re.Match[str], pub: date | None, pub_prefix: str | None
+        self,
+        kind: str,
+        m: re.Match[str],
+        pub: date | None,
+        pub_prefix: str | None,
+        around: bool = False,
     ) -> str | None:
         g = m.groups()
         try:
@@ -263,6 +283,8 @@ class DateResolver:
                     return None
                 if year:
                     return date(int(year), month, day).isoformat()
+                if around and pub is not None:
+                    return _nearest_year(month, day, pub)
                 return _infer_year(month, day, pub, pub_prefix)
             if kind in ("my", "cjk_m"):
                 mon = self._month(g[0]) if kind == "my" else int(g[1])
@@ -282,6 +304,9 @@ class DateResolver:
                     return None
                 if pub is None:
                     return pub_prefix if pub_prefix and len(pub_prefix) == 7 else None
+                ahead = (wd - pub.weekday()) % 7
+                if around and 0 < ahead <= AROUND_WEEKDAY_AHEAD:
+                    return (pub + timedelta(days=ahead)).isoformat()
                 return (pub - timedelta(days=(pub.weekday() - wd) % 7)).isoformat()
             if kind == "rel":
                 unit, k = self.rel[g[0].replace("\u200c", " ")]
@@ -289,6 +314,25 @@ class DateResolver:
         except ValueError:
             return None
         return None
+
+
+def _later(value: str, pub: date | None, pub_prefix: str | None, around: bool) -> bool:
+    """A date after the reference (beyond AROUND_DAYS when the reference is an event's)."""
+    if around and pub is not None:
+        limit = (pub + timedelta(days=AROUND_DAYS)).isoformat()
+        return value > limit[: len(value)]
+    return bool(pub_prefix and value[: len(pub_prefix)] > pub_prefix)
+
+
+def _nearest_year(month: int, day: int, ref: date) -> str | None:
+    """Day and month without a year: the such date nearest the reference day."""
+    cands = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(cands, key=lambda d: abs((d - ref).days)).isoformat() if cands else None
 
 
 def _infer_year(month: int, day: int, pub: date | None, pub_prefix: str | None) -> str | None:
