@@ -103,3 +103,16 @@ def test_dates_around_a_known_events_day(text: str, anchor: str, expected: str) 
     assert [d.value for d in found] == [expected]
     # against a publication date, a later day is never the past
     assert all(d.value <= anchor for d in r.find(text, normalize(text), 0, len(text), anchor))
+
+
+def test_a_year_modifying_another_noun_does_not_date_the_event() -> None:
+    from wirewatch.stages.events_units import pick_date
+
+    text = "The leaders met, as outlined in the 2008 Strategic Framework Agreement."
+    found = date_resolver("en").find(text, normalize(text), 0, len(text), "2024-04-15")
+    assert [d.attributive for d in found] == [True]
+    assert pick_date(found, text.index("met"), text.index("met") + 3) is None
+    text = "Since the 2003 invasion of Iraq, the militias grew."
+    found = date_resolver("en").find(text, normalize(text), 0, len(text), "2024-04-15")
+    t = text.index("invasion")
+    assert pick_date(found, t, t + 8) == "2003"

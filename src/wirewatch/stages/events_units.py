@@ -95,8 +95,15 @@ def anchor_date(doc: Document, norm: str, resolver: DateResolver) -> str | None:
     return max(full) if full else None
 
 
+# A trigger starting this close after an attributive year is the noun it dates ("the 2003
+# invasion", "the 2019 attack on Abqaiq").
+ATTRIBUTIVE_REACH = 25
+
+
 def pick_date(found: list[DateMention], t_start: int, t_end: int) -> str | None:
-    """The date expression nearest the trigger, preferring the most precise at equal distance."""
+    """The date expression nearest the trigger, preferring the most precise at equal distance;
+    a year modifying another noun ("under the 2008 agreement, the leaders met") does not count."""
+    found = [d for d in found if not d.attributive or d.end <= t_start <= d.end + ATTRIBUTIVE_REACH]
     if not found:
         return None
 

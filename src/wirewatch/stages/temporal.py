@@ -60,6 +60,7 @@ DATES_KEYS = {
     "ongoing_before",
     "ongoing_after",
     "last_season",
+    "attributive_before",
 }
 
 
@@ -70,6 +71,9 @@ class DateMention:
     start: int
     end: int
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    # a year modifying the noun after it ("the 2008 Strategic Framework Agreement"): it dates
+    # that thing, not the event of the sentence
+    attributive: bool = False
 
 
 def parse_published(published: str | None) -> tuple[date | None, str | None]:
@@ -159,6 +163,12 @@ class DateResolver:
             self.rel[normalize(n)] = ("d", 0)
         for n in extra.get("yesterday") or []:
             self.rel[normalize(n)] = ("d", 1)
+        words = [normalize(w) for w in extra.get("attributive_before") or []]
+        self.attributive = (
+            re.compile(rf"(?<!{WORD})(?:{'|'.join(re.escape(w) for w in words)})\s+$")
+            if words
+            else None
+        )
         # "since October 17" / "منذ أكتوبر" / "17 Ekim'den beri": an ongoing campaign, no date
         self.ongoing: dict[str, re.Pattern[str] | None] = {}
         for side in ("before", "after"):
@@ -245,7 +255,13 @@ class DateResolver:
                 if value is None or _later(value, pub, pub_prefix, around):
                     continue
                 taken.append((m.start(), m.end()))
-                out.append(DateMention(m.start(), m.end(), "" if self._ongoing(norm, m) else value))
+                attributive = bool(
+                    kind == "y"
+                    and self.attributive
+                    and self.attributive.search(norm, max(0, m.start() - 8), m.start())
+                )
+                value = "" if self._ongoing(norm, m) else value
+                out.append(DateMention(m.start(), m.end(), value, attributive))
         out.sort(key=lambda d: d.start)
         return out
 
