@@ -237,3 +237,60 @@ def test_cue_words_take_endings_and_hyphens_either_way() -> None:
     # short words stay exact: "US" must not find "USS"
     cal = Calendar([CalendarEvent("c", "2024-01-28", ("ASSAULT",), cues=("US base",))])
     assert cal.hits(normalize("the USS base")) == []
+
+
+# ---------------------------------------------------------------- cue precision and coverage
+
+GENERIC_SENTENCES = [
+    "US airstrikes hit militia targets in Iraq on Sunday.",
+    "A rocket attack targeted a base housing US troops.",
+    "Iran condemned the US sanctions.",
+    "The Iraqi prime minister met the US ambassador in Baghdad.",
+    "The US embassy in Baghdad said foreign troops and the international coalition would stay.",
+    "Bashar al-Asad spoke; officials in Sulaymaniyah and Suleimaniyah met.",
+    "Protesters gathered in Tahrir Square near Baghdad airport and Makhmur.",
+    "قصفت طائرات أمريكية مواقع لفصائل مسلحة في العراق والتقى القائم بالأعمال الأمريكي في السفارة الأمريكية.",
+    "في تشرين الأول 2023 أعلن المهندس وزير النفط عن القائمة الانتخابية.",
+    "ایران تحریم‌های آمریکا را محکوم کرد و استاندار سلیمانیه با نیروهای خارجی دیدار کرد.",
+    "Des frappes américaines ont visé des milices en Irak ; l'ambassade américaine à Bagdad.",
+    "US-Luftangriffe trafen Milizen im Irak; die US-Botschaft in Bagdad.",
+    "Ataques aéreos de Estados Unidos contra milicias en Irak; la embajada de Estados Unidos.",
+    "Американские авиаудары по ополченцам в Ираке. Посольство США в Багдаде. Сулеймания.",
+    "美国空袭伊拉克民兵目标。伊朗谴责美国制裁。苏莱曼尼亚省。胡塞武装和也门。",
+    "ABD'nin Irak'taki milislere hava saldırısı. Süleymaniye. ABD Büyükelçiliği.",
+    "Serangan udara AS terhadap milisi di Irak. Pak Presiden di Kedutaan Besar AS.",
+]
+
+
+@pytest.mark.parametrize("text", GENERIC_SENTENCES)
+def test_generic_sentences_hit_no_calendar_cue(text: str) -> None:
+    cal = default_calendar()
+    hits = [cal.events[owner].id for _, _, owner in cal.hits(normalize(text))]
+    assert hits == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_id"),
+    [
+        ("جنرل قاسم سلیمانی بغداد میں مارے گئے", "soleimani_killed"),
+        ("卡西姆·苏莱曼尼将军在巴格达遇袭", "soleimani_killed"),
+        ("Генерал Касем Сулеймани был убит", "soleimani_killed"),
+        ("قاسم سلێمانی لە بەغدا کوژرا", "soleimani_killed"),
+        ("Kassem Süleymani öldürüldü", "soleimani_killed"),
+        ("El ataque contra la Torre 22 en Jordania", "tower_22_attack"),
+        ("ABD 85 hedefi vurdu", "us_strikes_feb2_2024"),
+        ("Irán lanzó la Operación Promesa Verdadera", "true_promise_1"),
+        ("Operation True Promise II began", "true_promise_2"),
+        ("عملية الوعد الصادق 2", "true_promise_2"),
+        ("la Promesa Verdadera II", "true_promise_2"),
+        ("সোলাইমানির মৃত্যুর পর", "soleimani_killed"),
+        ("मोसुल का पतन", "mosul_falls_2014"),
+        ("Mahsa Amini died in custody", "mahsa_amini_protests"),
+    ],
+)
+def test_multilingual_cues_find_their_event(text: str, event_id: str) -> None:
+    cal = default_calendar()
+    hits = {cal.events[owner].id for _, _, owner in cal.hits(normalize(text))}
+    assert event_id in hits
+    if event_id == "true_promise_2":
+        assert "true_promise_1" not in hits

@@ -210,7 +210,7 @@ LOOSE_WORD_LENGTH = 5
 
 def _loosen(term: str) -> str:
     return " ".join(
-        w + "*" if len(w) >= LOOSE_WORD_LENGTH and w.isalpha() else w for w in term.split(" ")
+        w + "~" if len(w) >= LOOSE_WORD_LENGTH and w.isalpha() else w for w in term.split(" ")
     )
 
 

@@ -22,6 +22,7 @@ NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 
 # Word characters: \w plus combining marks of Indic/Arabic scripts and ZWNJ, which Python's \w
 # misses (a Devanagari vowel sign would otherwise look like a word boundary).
+INFLECTION = r"[\w\u200c]*"
 WORD = r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u200c\u200d]"
 
 # One-to-one letter normalisation for Arabic-script text (keeps character offsets).
@@ -70,8 +71,14 @@ def _atoms(term: str, nospace: bool) -> tuple[list[str], str, bool]:
         if word == "*":  # a lone '*' between words stands for up to three arbitrary words
             atoms.append(r"(?:\S+\s+){0,3}?")
             continue
-        # an inner '*' (e.g. 'autobomb*-anschlag*') continues the word part before it
-        atoms.extend(f"{WORD}*" if ch == "*" else re.escape(ch) for ch in word.rstrip("*"))
+        # an inner '*' (e.g. 'autobomb*-anschlag*') continues the word part before it; a final
+        # '~' (calendar cues) takes an inflectional ending of letters (a cheap class: the full
+        # WORD class compiled at thousands of places made large cue sets slow to build)
+        if word.endswith("~"):
+            atoms.extend(re.escape(ch) for ch in word[:-1])
+            atoms.append(INFLECTION)
+        else:
+            atoms.extend(f"{WORD}*" if ch == "*" else re.escape(ch) for ch in word.rstrip("*"))
         if word.endswith("*") and i < len(words) - 1:  # inner prefix word: 'threaten* more'
             atoms.append(f"{WORD}*")
         if i < len(words) - 1:
