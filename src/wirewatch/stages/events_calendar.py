@@ -300,6 +300,8 @@ class CalendarContext:
         self.places = {loc.canonical for loc in doc.locations}
         self.years = set(_YEAR.findall(norm))
         self.anchor: CalendarEvent | None = self._anchor()
+        # (by identity: list.index would compare the dataclasses field by field)
+        self._anchor_owner = next((i for i, ev in enumerate(cal.events) if ev is self.anchor), None)
 
     def _allowed(self, ev: CalendarEvent) -> bool:
         # with a month-only publication date, only events of that month or before
@@ -371,8 +373,8 @@ class CalendarContext:
         in_sent = self._cues_in(s_start, s_end)
         in_par = self._cues_in(p_start, p_end)
         owners = set(in_par)
-        if self.anchor is not None:
-            owners.add(self.cal.events.index(self.anchor))
+        if self._anchor_owner is not None:
+            owners.add(self._anchor_owner)
         actors, recipients = set(actor), set(recipient)
         best: tuple[float, int] | None = None
         for owner in owners:
