@@ -166,7 +166,7 @@ def clean_plain_text(doc: Document, rules: tuple[BoilerplateRule, ...] | None = 
         for line in text.split("\n"):
             s = line.strip()
             if s:
-                if len(s) <= TITLE_MAX_LEN and not s.endswith((".", "。", "।")):
+                if len(s) <= TITLE_MAX_LEN and not s.endswith((".", "。", "।", "۔")):
                     doc.title = s
                 break
     return doc
