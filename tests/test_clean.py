@@ -193,6 +193,11 @@ def test_first_line_sentence_is_not_a_title():
     assert cleaned(BODY).title is None
 
 
+@pytest.mark.parametrize("end", ["۔", "।", "。"])
+def test_first_line_ending_in_a_non_latin_full_stop_is_not_a_title(end: str) -> None:
+    assert cleaned("امریکہ نے عراق میں فضائی حملے کیے" + end).title is None
+
+
 @pytest.mark.parametrize(
     ("url", "outlet"),
     [
