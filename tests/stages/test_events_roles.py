@@ -276,3 +276,19 @@ def test_the_forces_and_the_government_stand_for_states_named_before() -> None:
     t = text.index("accused")
     c = text.index("the government")
     assert coref_actor(doc, normalize(text), "en", c, t, 0) == ["Government of Iraq"]
+
+
+def test_chinese_target_phrase_after_dui_holds_no_actor() -> None:
+    text = "美国周日对伊拉克的真主党旅发动空袭。"
+    doc = make_doc(text, language="zh", actors=[])
+    for surface, name, label in (
+        ("美国", US, "GPE"),
+        ("伊拉克", IRAQ, "GPE"),
+        ("真主党旅", "Kata'ib Hezbollah", "MILITIA"),
+    ):
+        i = text.index(surface)
+        doc.mentions.append(Mention(surface, i, i + len(surface), label, canonical=name))
+    doc.mentions.sort(key=lambda m: m.start)
+    t = text.index("空袭")
+    r = positional_roles(doc, normalize(text), lexicon("zh"), 0, len(text), t, t + 2, False)
+    assert (r.actor, r.recipient) == ([US], ["Kata'ib Hezbollah"])

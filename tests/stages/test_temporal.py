@@ -116,3 +116,15 @@ def test_a_year_modifying_another_noun_does_not_date_the_event() -> None:
     found = date_resolver("en").find(text, normalize(text), 0, len(text), "2024-04-15")
     t = text.index("invasion")
     assert pick_date(found, t, t + 8) == "2003"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国周日对伊拉克发动空袭", ["2024-01-28"]),
+        ("伊朗周二表示", ["2024-01-30"]),
+        ("一个月前", []),
+    ],
+)
+def test_chinese_weekdays_need_no_spaces(text: str, expected: list[str]) -> None:
+    assert dates("zh", text, "2024-01-30") == expected

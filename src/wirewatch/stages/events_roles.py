@@ -47,6 +47,9 @@ HEAD_INITIAL_LANGUAGES = frozenset(
 # name precedes the trigger (see positional_roles): room for an adjective or two
 # ("تحریم‌های اقتصادی و مالی آمریکا"); 3 and 30 measured on the dev set, 30 kept.
 ADJACENT_ACTOR_GAP = 30
+# Languages whose noun phrases end in their head ("伊拉克和叙利亚的真主党旅": Iraq and Syria's
+# Kataib Hezbollah), so the last name of a marked target phrase is the target.
+HEAD_FINAL_TARGETS = frozenset({"zh", "ja"})
 # Verb-final languages: the subject comes first in the clause, the object just before the verb.
 SOV_LANGUAGES = frozenset({"fa", "tr", "hi", "ur", "bn", "ku", "ja", "ko"})
 # Arguments farther than this many characters from the trigger are not its arguments
@@ -436,7 +439,12 @@ def positional_roles(
     head_initial = lex is not None and lex.language in HEAD_INITIAL_LANGUAGES
     postposed = postposed_agent(doc, norm, lang, after, t_end, m_rec)
     if m_actor or m_rec:
-        actor = m_actor[:1] or postposed or [m for m in before if m not in m_rec][-1:]
+        # names after a target marker before the trigger belong to the target phrase
+        # ("美国对伊拉克和叙利亚的真主党旅发动空袭": the actor is 美国, not 真主党旅)
+        rec_before = [m for m in before if m in m_rec]
+        limit = rec_before[0].start if rec_before else t_start
+        free = [m for m in before if m not in m_rec and m.end <= limit]
+        actor = m_actor[:1] or postposed or free[-1:]
         if not actor and head_initial:  # "تحریم‌های آمریکا علیه ایران": genitive agent
             actor = [
                 m
@@ -449,6 +457,9 @@ def positional_roles(
         if lang != "en":  # "US-Soldaten" is no target of a US strike: the next one is
             taken = names_of(actor)
             rec = [m for m in m_rec if m not in actor and canonical(m) not in taken][:1]
+        if lang in HEAD_FINAL_TARGETS and rec_before and not m_actor:
+            # head-final noun phrases: the target is the last name of the phrase ("...的真主党旅")
+            rec = [m for m in before if m.start >= limit][-1:]
         if not rec:
             rec = [m for m in after if m not in actor][:1]
         actor = apposed_heads(actor, found, norm)

@@ -189,8 +189,10 @@ class DateResolver:
             if len(n) >= (MIN_NAME_LEN if latin else 2) and n not in ("may", "mai") and "." not in n
         ]
         mon = _alt(list(self.month_of))
-        nb = f"(?<!{WORD})"
-        ne = f"(?!{WORD})"
+        # Chinese and Japanese write no spaces: a weekday or month name stands anywhere
+        nospace = lang in ("zh", "ja")
+        nb = "" if nospace else f"(?<!{WORD})"
+        ne = "" if nospace else f"(?!{WORD})"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
             ("cjk", re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
