@@ -334,10 +334,12 @@ class CalendarContext:
             return None
         # an article reports its latest event; older ones are background ("the 2020 strike on
         # Soleimani" in a report on Tower 22): the latest well-supported candidate wins
+        # (as well supported as the best one counts too: one cue each, the later one wins)
         recent = [
             x
             for x in scored
-            if x[0] >= max(DOC_MIN_SCORE, RECENT_SHARE * top[0]) and x[1] >= RECENT_MIN_CUES
+            if x[0] >= max(DOC_MIN_SCORE, RECENT_SHARE * top[0])
+            and x[1] >= min(RECENT_MIN_CUES, top[1])
         ]
         pick = max(recent, key=lambda x: self.cal.events[x[2]].date, default=top)
         return self.cal.events[pick[2]]
