@@ -150,17 +150,34 @@ def _work(docs: list[Document]) -> list[Document | DocumentFailure]:
     return results
 
 
+_SHARED: dict[tuple[object, ...], Pipeline] = {}
+
+
+def shared_pipeline(settings: Settings) -> Pipeline:
+    """One pipeline per stage list and knowledge-base files (and their modification times) in
+    this process: building one loads the models, the KB and the calendar (seconds), so
+    ``analyze_text`` in a loop must not rebuild it."""
+    key = (
+        settings.stages,
+        tuple((str(p), p.stat().st_mtime if p.exists() else None) for p in settings.kb_paths),
+    )
+    if key not in _SHARED:
+        _SHARED.clear()  # the latest one only: a changed KB file frees the old models
+        _SHARED[key] = Pipeline(settings)
+    return _SHARED[key]
+
+
 def run_pipeline(
     docs: Iterable[Document], settings: Settings, pipeline: Pipeline | None = None
 ) -> Iterator[Document | DocumentFailure]:
     """Run the pipeline locally (workers=1) or over a process pool, preserving order."""
     if settings.workers <= 1:
-        yield from (pipeline or Pipeline(settings)).pipe(docs)
+        yield from (pipeline or shared_pipeline(settings)).pipe(docs)
         return
     global _WORKER
     if "fork" in mp.get_all_start_methods():
         # Build once here: forked workers share the loaded models and KB copy-on-write.
-        _WORKER = pipeline or Pipeline(settings)
+        _WORKER = pipeline or shared_pipeline(settings)
         pool = mp.get_context("fork").Pool(settings.workers)
     else:
         pool = mp.get_context().Pool(
