@@ -8,6 +8,7 @@ from events_helpers import make_doc
 from wirewatch.model import Event
 from wirewatch.stages.events import EventStage
 from wirewatch.stages.events_lexicon import load_event_lexicons
+from wirewatch.stages.events_roles import quoted_speaker
 from wirewatch.stages.events_units import dedupe
 
 
@@ -388,8 +389,6 @@ def test_name_before_a_quote_without_reporting_verb_is_no_speaker() -> None:
     actors = [("Mahdi", "Adil Abdul-Mahdi", "PERSON"), ("Trump", "Donald Trump", "PERSON")]
     text = 'Mahdi described the strike ordered by Trump as a "political assassination" on Sunday.'
     doc = make_doc(text, actors=actors)
-    from wirewatch.stages.events_roles import quoted_speaker
-
     t = text.index("political")
     lex = load_event_lexicons(["en"])["en"]
     assert quoted_speaker(doc, text.lower(), lex, 0, len(text), t) == []

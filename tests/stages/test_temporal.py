@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.stages.events_lexicon import normalize
+from wirewatch.stages.events_units import pick_date
 from wirewatch.stages.temporal import date_resolver, default_date, parse_published
 
 
@@ -106,8 +107,6 @@ def test_dates_around_a_known_events_day(text: str, anchor: str, expected: str) 
 
 
 def test_a_year_modifying_another_noun_does_not_date_the_event() -> None:
-    from wirewatch.stages.events_units import pick_date
-
     text = "The leaders met, as outlined in the 2008 Strategic Framework Agreement."
     found = date_resolver("en").find(text, normalize(text), 0, len(text), "2024-04-15")
     assert [d.attributive for d in found] == [True]

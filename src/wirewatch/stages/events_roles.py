@@ -113,15 +113,7 @@ def quoted_speaker(
     lang = lex.language if lex is not None else (doc.language or "")
     person = markers(lang).coref.get("person")
     if person is not None and person.search(norm, q_end, min(s_end, q_end + PRONOUN_GAP)):
-        prior = [
-            m
-            for m in doc.mentions
-            if s_start - COREF_WINDOW <= m.start
-            and m.end <= s_start
-            and m.label == "PERSON"
-            and canonical(m)
-        ]
-        return names_of(prior[-1:])
+        return names_of(_antecedents(doc, s_start, s_start, ("PERSON",))[-1:])
     after = [m for m in names if m.start >= q_end and m.start - q_end <= QUOTE_SPEAKER_GAP]
     # "», ha affermato il presidente X", "”, spokesman X told reporters": a reporting verb
     # around the name
@@ -141,6 +133,19 @@ PRONOUN_GAP = 25
 
 # How far back (characters) an antecedent may be: about a paragraph.
 COREF_WINDOW = 600
+
+
+def _antecedents(doc: Document, s_start: int, until: int, labels: tuple[str, ...]) -> list[Mention]:
+    """Resolved mentions with one of ``labels`` from COREF_WINDOW before the sentence to
+    ``until``, in text order."""
+    return [
+        m
+        for m in doc.mentions
+        if s_start - COREF_WINDOW <= m.start
+        and m.end <= until
+        and m.label in labels
+        and canonical(m)
+    ]
 
 
 def coref_actor(
@@ -170,14 +175,7 @@ def coref_actor(
                 return [name] if name else []
         # a state's forces or government may be named earlier in the same sentence
         until = t_start if kind in ("forces", "government") else s_start
-        prior = [
-            m
-            for m in doc.mentions
-            if s_start - COREF_WINDOW <= m.start
-            and m.end <= until
-            and m.label in labels
-            and canonical(m)
-        ]
+        prior = _antecedents(doc, s_start, until, labels)
         if kind == "forces":  # "the forces", "the troops": a state or its armed forces
             prior = [m for m in prior if m.label == "GPE" or m.canonical in STATE_FORCES]
         if kind == "government":
