@@ -374,8 +374,7 @@ class EventStage:
         m = cand.match
         verbal = cand.type in VERBAL
         roles: Roles | None = None
-        parsed = self._parsed
-        if parsed:
+        if self._parsed:
             roles = dependency_roles(
                 doc, norm, lex, s_start, s_end, m.start, m.end, verbal, self._tok_starts
             )
@@ -390,8 +389,10 @@ class EventStage:
             roles.reported_by = roles.reported_by or pos_roles.reported_by
             roles.speaker = roles.speaker or pos_roles.speaker
         # a quoted statement ("we warn America's allies ...") is its speaker's act
-        quoted = quoted_speaker(doc, norm, lex, s_start, s_end, m.start, roles.speaker)
-        if verbal and quoted and m.group.subject == "actor":
+        quoted = (
+            quoted_speaker(doc, norm, lex, s_start, s_end, m.start, roles.speaker) if verbal else []
+        )
+        if quoted and m.group.subject == "actor":
             roles.actor = quoted
             roles.recipient = [r for r in roles.recipient if r not in quoted]
         if not roles.actor and not roles.passive and m.group.subject == "actor":
@@ -425,7 +426,7 @@ class EventStage:
             # "a visit to Tehran": the host is the country of the place visited
             host = _visited_country(doc, s_start, s_end, m.end)
             roles.recipient = [h for h in host if h not in roles.actor]
-        if not roles.recipient and not roles.passive and not parsed:
+        if not roles.recipient and not roles.passive and not self._parsed:
             # without a parse, word order misses targets placed elsewhere in the sentence
             roles.recipient = _nearest_other(doc, norm, lex, (s_start, s_end), m, roles)
         date = pick_date(found, m.start, m.end)
