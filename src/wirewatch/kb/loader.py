@@ -488,17 +488,12 @@ def _default_kb() -> KnowledgeBase:
     return _build(_packaged_docs())
 
 
-def default_kb() -> KnowledgeBase:
-    """The packaged KB, loaded once and shared (read-only)."""
-    return _default_kb()
-
-
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code -> canonical country name, from the packaged KB."""
     return {
         e.country: e.canonical
-        for e in _default_kb().entries.values()
+        for e in load_kb().entries.values()
         if e.country and e.admin_level == 0 and e.type == "GPE"
     }
 

@@ -509,7 +509,7 @@ def _nearest_other(
         name = canonical(x)
         if not name or name in taken or marked.get(id(x)) == "locative":
             continue
-        if in_place_phrase(doc, norm, x, lex):
+        if in_place_phrase(doc, x, lex):
             continue
         dist = x.start - t_end if x.start >= t_end else 2 * (t_start - x.end)
         if best is None or dist < best[0]:

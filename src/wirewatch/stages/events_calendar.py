@@ -29,12 +29,13 @@ from pathlib import Path
 
 import yaml
 
-from wirewatch.errors import LexiconError
 from wirewatch.model import Document
 from wirewatch.stages.events_lexicon import (
     DATA_DIR,
     NO_SPACE_LANGUAGES,
     TermSet,
+    compose_yaml,
+    node_error,
     normalize,
     plover_types,
 )
@@ -104,56 +105,57 @@ class CalendarEvent:
 # ---------------------------------------------------------------- loading and validation
 
 
-def _fail(msg: str, path: Path, node: yaml.Node | None, fix: str) -> LexiconError:
-    line = node.start_mark.line + 1 if node is not None else 1
-    return LexiconError(msg, where=f"{path}:{line}", fix=fix)
-
-
 def _strings(node: yaml.Node, path: Path, what: str) -> tuple[str, ...]:
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
     out = []
     for item in items:
         if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
-            raise _fail(f"{what}: expected a non-empty string", path, item, "write a name")
+            raise node_error(f"{what}: expected a non-empty string", path, item, "write a name")
         out.append(str(item.value).strip())
     return tuple(out)
 
 
 def _entry(node: yaml.Node, path: Path, types: set[str]) -> CalendarEvent:
     if not isinstance(node, yaml.MappingNode):
-        raise _fail("an entry must be a mapping", path, node, "write {id: ..., date: ...}")
+        raise node_error("an entry must be a mapping", path, node, "write {id: ..., date: ...}")
     fields: dict[str, yaml.Node] = {}
     for k, v in node.value:
         if k.value not in ENTRY_KEYS:
-            raise _fail(f"unknown key {k.value!r}", path, k, f"use one of {sorted(ENTRY_KEYS)}")
+            raise node_error(
+                f"unknown key {k.value!r}", path, k, f"use one of {sorted(ENTRY_KEYS)}"
+            )
         fields[k.value] = v
     for key in ("id", "date", "type", "cues"):
         if key not in fields:
-            raise _fail(f"missing key {key!r}", path, node, f"add {key}:")
+            raise node_error(f"missing key {key!r}", path, node, f"add {key}:")
     eid = _strings(fields["id"], path, "id")[0]
     when = str(fields["date"].value)
     if not isinstance(fields["date"], yaml.ScalarNode) or not _DATE.match(when):
-        raise _fail(
+        raise node_error(
             f"{eid}: bad date {when!r}", path, fields["date"], "write YYYY-MM-DD or YYYY-MM"
         )
     try:
         dt.date.fromisoformat(when if len(when) == 10 else when + "-01")
     except ValueError:
-        raise _fail(f"{eid}: no such day {when!r}", path, fields["date"], "check the day") from None
+        raise node_error(
+            f"{eid}: no such day {when!r}", path, fields["date"], "check the day"
+        ) from None
     etypes = _strings(fields["type"], path, "type")
     for t in etypes:
         if t not in types:
-            raise _fail(f"{eid}: unknown type {t!r}", path, fields["type"], "a PLOVER type")
+            raise node_error(f"{eid}: unknown type {t!r}", path, fields["type"], "a PLOVER type")
     cue_node = fields["cues"]
     if not isinstance(cue_node, yaml.MappingNode) or not cue_node.value:
-        raise _fail(f"{eid}: cues must map languages to lists", path, cue_node, "cues: {en: [..]}")
+        raise node_error(
+            f"{eid}: cues must map languages to lists", path, cue_node, "cues: {en: [..]}"
+        )
     cues: list[str] = []
     for lang, terms in cue_node.value:
         if not re.fullmatch(r"[a-z]{2}", str(lang.value)):
-            raise _fail(f"{eid}: bad language {lang.value!r}", path, lang, "an ISO 639-1 code")
+            raise node_error(f"{eid}: bad language {lang.value!r}", path, lang, "an ISO 639-1 code")
         for term in _strings(terms, path, f"{eid} cues"):
             if "**" in term:
-                raise _fail(f"{eid}: cue {term!r} has '**'", path, terms, "one '*' at most")
+                raise node_error(f"{eid}: cue {term!r} has '**'", path, terms, "one '*' at most")
             # zh/ja cues are matched anywhere (no word boundaries): marked with a prefix
             cues.append(("\x00" if lang.value in NO_SPACE_LANGUAGES else "") + term)
 
@@ -175,26 +177,19 @@ def _entry(node: yaml.Node, path: Path, types: set[str]) -> CalendarEvent:
 
 def load_calendar(path: Path = CALENDAR_FILE) -> list[CalendarEvent]:
     """Parse and validate a calendar file; raises LexiconError(where='file:line')."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise LexiconError(
-            f"bad YAML: {err}", where=f"{path}:{line}", fix="fix the syntax"
-        ) from None
+    root = compose_yaml(path.read_text(encoding="utf-8"), path)
     if not isinstance(root, yaml.MappingNode):
-        raise _fail("expected a mapping with 'events'", path, root, "write events: [...]")
+        raise node_error("expected a mapping with 'events'", path, root, "write events: [...]")
     top = {k.value: v for k, v in root.value}
     if "events" not in top or not isinstance(top["events"], yaml.SequenceNode):
-        raise _fail("missing 'events' list", path, root, "add events: [...]")
+        raise node_error("missing 'events' list", path, root, "add events: [...]")
     types = set(plover_types())
     out: list[CalendarEvent] = []
     seen: set[str] = set()
     for node in top["events"].value:
         ev = _entry(node, path, types)
         if ev.id in seen:
-            raise _fail(f"duplicate id {ev.id!r}", path, node, "ids must be unique")
+            raise node_error(f"duplicate id {ev.id!r}", path, node, "ids must be unique")
         seen.add(ev.id)
         out.append(ev)
     return out

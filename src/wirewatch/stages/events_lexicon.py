@@ -249,23 +249,37 @@ class EventLexicon:
 # ---------------------------------------------------------------- validation
 
 
-def _fail(msg: str, path: Path, node: yaml.Node | None, fix: str) -> LexiconError:
+def node_error(msg: str, path: Path, node: yaml.Node | None, fix: str) -> LexiconError:
+    """A LexiconError pointing at the line of a YAML node of a language data file."""
     line = node.start_mark.line + 1 if node is not None else 1
     return LexiconError(msg, where=f"{path}:{line}", fix=fix)
 
 
+def compose_yaml(text: str, path: Path) -> yaml.Node | None:
+    """The YAML node tree of a language data file, None when empty (LexiconError with the
+    line if invalid)."""
+    try:
+        return yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise LexiconError(
+            f"not valid YAML: {exc}", where=f"{path}:{line}", fix="check indentation and quoting"
+        ) from None
+
+
 def _terms(node: yaml.Node, path: Path, what: str) -> list[str]:
     if not isinstance(node, yaml.SequenceNode):
-        raise _fail(f"{what} must be a list of terms", path, node, 'write ["term1", "term2"]')
+        raise node_error(f"{what} must be a list of terms", path, node, 'write ["term1", "term2"]')
     out = []
     for item in node.value:
         val = item.value if isinstance(item, yaml.ScalarNode) else None
         if not isinstance(val, str) or not val.strip("* "):
-            raise _fail(f"{what}: empty or non-string term", path, item, "use a quoted word")
+            raise node_error(f"{what}: empty or non-string term", path, item, "use a quoted word")
         if val != val.lower():
-            raise _fail(f"{what}: term {val!r} is not lowercase", path, item, "lowercase it")
+            raise node_error(f"{what}: term {val!r} is not lowercase", path, item, "lowercase it")
         if "**" in val:
-            raise _fail(
+            raise node_error(
                 f"{what}: '**' in the term {val!r}",
                 path,
                 item,
@@ -281,26 +295,19 @@ def _mapping(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
 
 def parse_lexicon(text: str, path: Path, language: str | None = None) -> EventLexicon:
     """Validate and compile the YAML text of one events.yaml (raises LexiconError)."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise LexiconError(
-            f"not valid YAML: {exc}", where=f"{path}:{line}", fix="check indentation and quoting"
-        ) from exc
+    root = compose_yaml(text, path)
     if not isinstance(root, yaml.MappingNode):
-        raise _fail("the file must be a mapping", path, root, "see docs/events.md")
+        raise node_error("the file must be a mapping", path, root, "see docs/events.md")
     top = _mapping(root)
     for key, (knode, _) in top.items():
         if key not in TOP_KEYS:
-            raise _fail(f"unknown key {key!r}", path, knode, f"allowed: {sorted(TOP_KEYS)}")
+            raise node_error(f"unknown key {key!r}", path, knode, f"allowed: {sorted(TOP_KEYS)}")
     for key in ("language", "version", "triggers"):
         if key not in top:
-            raise _fail(f"missing key {key!r}", path, root, f"add '{key}:'")
+            raise node_error(f"missing key {key!r}", path, root, f"add '{key}:'")
     lang = str(top["language"][1].value)
     if language is not None and lang != language:
-        raise _fail(
+        raise node_error(
             f"language {lang!r} does not match folder {language!r}",
             path,
             top["language"][1],
@@ -310,22 +317,22 @@ def parse_lexicon(text: str, path: Path, language: str | None = None) -> EventLe
     groups: list[TriggerGroup] = []
     tnode = top["triggers"][1]
     if not isinstance(tnode, yaml.SequenceNode):
-        raise _fail("triggers must be a list", path, tnode, "see docs/events.md")
+        raise node_error("triggers must be a list", path, tnode, "see docs/events.md")
     nospace = lang in NO_SPACE_LANGUAGES
     for item in tnode.value:
         entry = _mapping(item)
         if not entry:
-            raise _fail("a trigger must be a mapping", path, item, "give type: and terms:")
+            raise node_error("a trigger must be a mapping", path, item, "give type: and terms:")
         for key, (knode, _) in entry.items():
             if key not in TRIGGER_KEYS:
-                raise _fail(
+                raise node_error(
                     f"unknown trigger key {key!r}", path, knode, f"allowed: {sorted(TRIGGER_KEYS)}"
                 )
         if "type" not in entry or "terms" not in entry:
-            raise _fail("a trigger needs type and terms", path, item, "add type: and terms:")
+            raise node_error("a trigger needs type and terms", path, item, "add type: and terms:")
         etype = str(entry["type"][1].value)
         if etype not in types:
-            raise _fail(
+            raise node_error(
                 f"unknown PLOVER type {etype!r}",
                 path,
                 entry["type"][1],
@@ -335,7 +342,7 @@ def parse_lexicon(text: str, path: Path, language: str | None = None) -> EventLe
         conf = float(entry["confidence"][1].value) if "confidence" in entry else None
         subject = str(entry["subject"][1].value) if "subject" in entry else "actor"
         if subject not in ("actor", "recipient"):
-            raise _fail(
+            raise node_error(
                 f"subject must be actor or recipient, not {subject!r}",
                 path,
                 entry["subject"][1],
@@ -374,14 +381,16 @@ def parse_lexicon(text: str, path: Path, language: str | None = None) -> EventLe
         cas = _mapping(top["casualty_words"][1])
         for key, (knode, vnode) in cas.items():
             if key not in CASUALTY_KEYS:
-                raise _fail(f"unknown casualty key {key!r}", path, knode, f"use {CASUALTY_KEYS}")
+                raise node_error(
+                    f"unknown casualty key {key!r}", path, knode, f"use {CASUALTY_KEYS}"
+                )
             casualty[key] = TermSet(_terms(vnode, path, f"casualty_words.{key}"), nospace)
     numbers: dict[str, int | None] = {}
     if "numbers" in top:
         for knode, vnode in top["numbers"][1].value:
             val = vnode.value
             if val not in ("null", "~", "") and not str(val).isdigit():
-                raise _fail(
+                raise node_error(
                     f"number word {knode.value!r} needs an integer or null",
                     path,
                     vnode,

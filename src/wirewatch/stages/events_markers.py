@@ -13,9 +13,14 @@ from pathlib import Path
 
 import yaml
 
-from wirewatch.errors import LexiconError
 from wirewatch.model import Document, Mention
-from wirewatch.stages.events_lexicon import NO_SPACE_LANGUAGES, WORD, normalize
+from wirewatch.stages.events_lexicon import (
+    NO_SPACE_LANGUAGES,
+    WORD,
+    compose_yaml,
+    node_error,
+    normalize,
+)
 
 ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "roles.yaml"
 MARKER_KEYS = (
@@ -97,33 +102,25 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _fail(msg: str, path: Path, node: yaml.Node | None, fix: str) -> LexiconError:
-    line = node.start_mark.line + 1 if node is not None else 1
-    return LexiconError(msg, where=f"{path}:{line}", fix=fix)
-
-
 def load_roles(path: Path = ROLES_FILE) -> dict[str, dict[str, list[str]]]:
     """Parse and validate a roles file: language -> marker key -> words. Raises
     LexiconError(where='file:line') naming the fix."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1 if mark is not None else 1}"
-        raise LexiconError(f"bad YAML: {err}", where=where, fix="fix the syntax") from None
+    root = compose_yaml(path.read_text(encoding="utf-8"), path)
     if not isinstance(root, yaml.MappingNode):
-        raise _fail("expected a mapping with 'languages'", path, root, "write languages: {..}")
+        raise node_error("expected a mapping with 'languages'", path, root, "write languages: {..}")
     top = {k.value: v for k, v in root.value}
     langs = top.get("languages")
     if not isinstance(langs, yaml.MappingNode):
-        raise _fail("missing 'languages' mapping", path, root, "add languages: {en: {...}}")
+        raise node_error("missing 'languages' mapping", path, root, "add languages: {en: {...}}")
     out: dict[str, dict[str, list[str]]] = {}
     for lang_node, entry in langs.value:
         lang = str(lang_node.value)
         if not re.fullmatch(r"[a-z]{2,3}", lang):
-            raise _fail(f"bad language code {lang!r}", path, lang_node, "an ISO 639-1 code")
+            raise node_error(f"bad language code {lang!r}", path, lang_node, "an ISO 639-1 code")
         if not isinstance(entry, yaml.MappingNode):
-            raise _fail(f"{lang}: expected a mapping", path, entry, "write {locative_before: [..]}")
+            raise node_error(
+                f"{lang}: expected a mapping", path, entry, "write {locative_before: [..]}"
+            )
         keys: dict[str, list[str]] = {}
         for key, value in entry.value:
             if key.value not in ENTRY_KEYS:
@@ -131,13 +128,13 @@ def load_roles(path: Path = ROLES_FILE) -> dict[str, dict[str, list[str]]]:
                 hint = (
                     f"did you mean {close[0]!r}?" if close else f"use one of {sorted(ENTRY_KEYS)}"
                 )
-                raise _fail(f"{lang}: unknown key {key.value!r}", path, key, hint)
+                raise node_error(f"{lang}: unknown key {key.value!r}", path, key, hint)
             if not isinstance(value, yaml.SequenceNode):
-                raise _fail(f"{lang}.{key.value}: expected a list", path, value, "write [..]")
+                raise node_error(f"{lang}.{key.value}: expected a list", path, value, "write [..]")
             words = []
             for item in value.value:
                 if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
-                    raise _fail(
+                    raise node_error(
                         f"{lang}.{key.value}: empty or non-string word", path, item, "quote it"
                     )
                 words.append(str(item.value))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wirewatch.kb.loader import country_names, default_kb
+from wirewatch.kb.loader import country_names, load_kb
 from wirewatch.model import Document, Mention
 from wirewatch.stages.events_lexicon import EventLexicon, normalize
 from wirewatch.stages.events_markers import (
@@ -193,7 +193,7 @@ def _government_of(prior: list[Mention]) -> list[str]:
     named = [m.canonical for m in prior if m.canonical and m.canonical.startswith("Government of")]
     if named:
         return named[-1:]
-    kb, countries = default_kb(), country_names()
+    kb, countries = load_kb(), country_names()
     for m in reversed(prior):
         entry = kb.by_canonical(m.canonical) if m.canonical else None
         country = countries.get(entry.country or "") if entry is not None else None
@@ -292,7 +292,7 @@ PLACE_PHRASE_WORDS = 3
 _PLACE_LIST_GAP = re.compile(r"\s*,\s*$")
 
 
-def in_place_phrase(doc: Document, norm: str, m: Mention, lex: EventLexicon | None) -> bool:
+def in_place_phrase(doc: Document, m: Mention, lex: EventLexicon | None) -> bool:
     """'in Iraq', 'near Kirkuk', 'in western Iraq', 'in Hilla, Iraq': a place phrase, not
     the target."""
     if lex is None or "locative" not in lex.sets:
@@ -311,7 +311,7 @@ def in_place_phrase(doc: Document, norm: str, m: Mention, lex: EventLexicon | No
             if prev and prev[-1].label in PLACE_LABELS:
                 gap = doc.text[prev[-1].end : m.start]
                 if _PLACE_LIST_GAP.fullmatch(gap):
-                    return in_place_phrase(doc, norm, prev[-1], lex)
+                    return in_place_phrase(doc, prev[-1], lex)
         if not words[i][:1].islower():  # a name or a number: no longer a modifier
             return False
     return False
@@ -362,7 +362,7 @@ def positional_roles(
         if m.start >= t_end
         and m.end <= c_end
         and m.start - t_end <= MAX_ARG_DISTANCE
-        and not in_place_phrase(doc, norm, m, lex)
+        and not in_place_phrase(doc, m, lex)
     ]
     reported: list[Mention] = []
     rep = lex.termset("reporting") if lex else None
