@@ -9,7 +9,7 @@ import pytest
 from tests.stages.events_helpers import make_doc
 
 from wirewatch.errors import LexiconError
-from wirewatch.model import Entity
+from wirewatch.model import Entity, RemovedLine
 from wirewatch.stages.events import EventStage
 from wirewatch.stages.events_calendar import (
     Calendar,
@@ -181,6 +181,27 @@ def test_latest_well_supported_event_anchors() -> None:
     assert ctx is not None and ctx.anchor is not None and ctx.anchor.id == "tower_22_attack"
 
 
+def test_two_named_people_anchor_without_any_cue() -> None:
+    text = "Obama ha oggi ricevuto alla Casa Bianca il premier iracheno Nuri al Maliki."
+    people = [("Obama", "Barack Obama", "PERSON"), ("Nuri al Maliki", "Nouri al-Maliki", "PERSON")]
+    doc = make_doc(text, language="it", published=None, actors=people)
+    ctx = default_calendar().context(doc, normalize(doc.text))
+    assert ctx is not None and ctx.anchor is not None
+    assert ctx.anchor.id == "maliki_white_house_2011"
+    # one of the two people is not enough
+    alone = make_doc(text, language="it", published=None, actors=people[:1])
+    ctx = default_calendar().context(alone, normalize(alone.text))
+    assert ctx is not None and ctx.anchor is None
+
+
+def test_typographic_apostrophes_match_ascii_cues() -> None:
+    cal = Calendar(
+        [CalendarEvent("a", "2017-09-15", ("ACCUSE",), cues=("Government's intention",))]
+    )
+    assert normalize("Government’s") == normalize("Government's")
+    assert [h[2] for h in cal.hits(normalize("the Regional Government’s intention to"))] == [0]
+
+
 def test_non_english_hand_built_document() -> None:
     text = "Hizbullah-Chef Nasrallah wurde bei einem israelischen Luftangriff in Beirut getötet."
     actors = [("Nasrallah", "Hassan Nasrallah", "PERSON"), ("Hizbullah", "Hezbollah", "MILITIA")]
@@ -294,3 +315,19 @@ def test_multilingual_cues_find_their_event(text: str, event_id: str) -> None:
     assert event_id in hits
     if event_id == "true_promise_2":
         assert "true_promise_1" not in hits
+
+
+def test_photo_caption_date_is_the_reference_around_the_report() -> None:
+    text = "The administration demanded Friday that Kurdish leaders cancel the vote."
+    doc = make_doc(text, published=None, actors=ACTORS)
+    doc.removed.append(
+        RemovedLine(
+            "Sanders speaks at the White House, Wednesday, Sept. 13, 2017. (AP Photo/K)",
+            "photo-caption",
+        )
+    )
+    out = _stage()(doc)
+    # the photo was taken Wednesday; "Friday" is the one after it, not the one before
+    assert [e.date for e in out.events] == ["2017-09-15"]
+    doc.removed[0] = RemovedLine("Subscribe to our newsletter, Sept. 13, 2017", "footer")
+    assert [e.date for e in _stage()(doc).events] == [None]

@@ -39,6 +39,7 @@ from wirewatch.stages.events_units import (
     MAX_SENTENCE_CHARS,
     QUESTION,
     anchor_date,
+    caption_date,
     comma_left,
     dedupe,
     fallback_sentences,
@@ -209,7 +210,7 @@ class EventStage:
     def _reference(self, doc: Document, norm: str, lang: str) -> str | None:
         """Reference date for relative expressions: ``published``; when it is missing or
         month-only, the date of the known event the article reports (calendar), else the
-        latest full date the article states."""
+        latest full date the article states, else that of a removed photo caption."""
         cal = self.calendar
         self._cal = cal.context(doc, norm) if isinstance(cal, Calendar) else None
         self._around = False
@@ -217,7 +218,11 @@ class EventStage:
             # the date of the event reported, not of the report: dates fall on either side
             self._around = len(self._cal.anchor_date) == 10
             return self._cal.anchor_date
-        return doc.published or anchor_date(doc, norm, date_resolver(lang))
+        resolver = date_resolver(lang)
+        reference = doc.published or anchor_date(doc, norm, resolver)
+        if reference is None and (reference := caption_date(doc, resolver)):
+            self._around = True  # the photo's day: the report falls on either side
+        return reference
 
     # ------------------------------------------------------------------ no lexicon
     def _classify(

@@ -66,6 +66,9 @@ DOC_MIN_SCORE = 2.0
 # score (articles recall older events as background).
 RECENT_MIN_CUES = 2
 RECENT_SHARE = 0.4
+# An entry none of whose cues occur is still a candidate when at least this many of the people
+# among its parties are named in the article ("Obama received Maliki at the White House").
+PEOPLE_WITHOUT_CUES = 2
 # Per event: a distinct cue in the sentence counts SENTENCE_CUE, one elsewhere in its
 # paragraph PARAGRAPH_CUE (capped at CUE_CAP together); matching actor / recipient / place 1
 # each; the document anchor itself ANCHOR_BONUS, an entry within NEAR_DAYS of the anchor
@@ -307,6 +310,9 @@ class CalendarContext:
         for _, cue, owner in self.hits:
             counts = per.setdefault(owner, {})
             counts[cue] = counts.get(cue, 0) + 1
+        for owner, ev in enumerate(self.cal.events):
+            if len(set(ev.actors + ev.recipients) & self.people) >= PEOPLE_WITHOUT_CUES:
+                per.setdefault(owner, {})
         scored: list[tuple[float, int, int]] = []  # (score, distinct cues, entry)
         for owner, counts in per.items():
             ev = self.cal.events[owner]

@@ -25,9 +25,23 @@ NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 INFLECTION = r"[\w\u200c]*"
 WORD = r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u200c\u200d]"
 
-# One-to-one letter normalisation for Arabic-script text (keeps character offsets).
-_ARABIC_MAP = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ۀ": "ه"}
+# One-to-one character folding (keeps character offsets): Arabic-script letter variants, and
+# typographic apostrophes to ASCII ones so that "Government's" in a lexicon or cue also matches
+# "Government’s" in a text.
+_FOLD_MAP = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ۀ": "ه",
+        "\u2019": "'",
+        "\u02bc": "'",
+    }
 )
 
 LIST_KEYS = (
@@ -52,11 +66,12 @@ SINGLE_WORD_CONFIDENCE = 0.5
 
 
 def normalize(text: str) -> str:
-    """Lowercase + Arabic-script letter folding, guaranteed to keep the string's length."""
+    """Lowercase + Arabic-script letter and apostrophe folding, guaranteed to keep the
+    string's length."""
     low = text.lower()
     if len(low) != len(text):  # e.g. 'İ' lowercases to two characters: fold one by one
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_ARABIC_MAP)
+    return low.translate(_FOLD_MAP)
 
 
 def _atoms(term: str, nospace: bool) -> tuple[list[str], str, bool]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from wirewatch.model import Document, Event, Sentence
+from wirewatch.stages.events_lexicon import normalize
 from wirewatch.stages.temporal import DateMention, DateResolver
 
 # Sentences longer than this are tables, lists or run-ons flattened to text: no events (bounded
@@ -92,6 +93,19 @@ def anchor_date(doc: Document, norm: str, resolver: DateResolver) -> str | None:
     found = [d.value for d in resolver.find(doc.text, norm, 0, len(doc.text), None)]
     full = [v for v in found if len(v) == 10]
     # (a month or year anchor was tried too: it lowered date accuracy on the dev set)
+    return max(full) if full else None
+
+
+def caption_date(doc: Document, resolver: DateResolver) -> str | None:
+    """The latest full date of a photo caption the cleaner removed ("speaks at the White
+    House, Wednesday, Sept. 13, 2017"): the day of the photo, a day or two from the report."""
+    found = [
+        d.value
+        for line in doc.removed
+        if line.reason == "photo-caption"
+        for d in resolver.find(line.line, normalize(line.line), 0, len(line.line), None)
+    ]
+    full = [v for v in found if len(v) == 10]
     return max(full) if full else None
 
 
