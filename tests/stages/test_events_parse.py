@@ -62,6 +62,13 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "United States",
             "Kata'ib Hezbollah",
         ),
+        # a noun trigger as subject: its verb's object is the target, and not the actor too
+        (
+            "Protesters were burning US flags in Baghdad.",
+            "PROTEST",
+            None,
+            "United States",
+        ),
         # a name in apposition to the subject is the actor, not the subject's possessor
         (
             "Last fall, Kerry's predecessor at the State Department, Hillary Clinton, called on "
@@ -144,7 +151,7 @@ def test_parse_roles(
     nlp_stage: Any,
     text: str,
     etype: str,
-    actor: str,
+    actor: str | None,
     recipient: str | None,
 ) -> None:
     evs = [e for e in _events(stage, nlp_stage, text) if e.type == etype]

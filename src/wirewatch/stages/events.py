@@ -387,7 +387,10 @@ class EventStage:
         if roles is None:
             roles = pos_roles
         else:
-            roles.actor = roles.actor or ([] if roles.passive else pos_roles.actor)
+            # (never a name the parse made the target: "Protesters were burning US flags")
+            roles.actor = roles.actor or (
+                [] if roles.passive else [a for a in pos_roles.actor if a not in roles.recipient]
+            )
             roles.recipient = roles.recipient or [
                 r for r in pos_roles.recipient if r not in roles.actor
             ]

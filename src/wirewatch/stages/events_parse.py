@@ -222,6 +222,13 @@ def dependency_roles(
             c
         ].dep in OBJECT_DEPS:
             rec = rec or obj(c)
+    if not rec and pos in ("NOUN", "PROPN") and toks[trig].dep in SUBJECT_DEPS:
+        # "Protesters were burning US flags": the noun is the doer, its verb's object the target
+        for c in children.get(toks[trig].head, []):
+            if toks[c].dep in OBJECT_DEPS - {"attr"} or (
+                toks[c].dep == "prep" and toks[c].text.lower() in TARGET_PREPS
+            ):
+                rec = rec or obj(c)
     if rec and all(t_start <= m.start < t_end for m in rec):
         # "reaffirmed US support for Iraq's efforts": only a name inside the trigger so far;
         # a "for" object of the trigger's noun names the beneficiary
