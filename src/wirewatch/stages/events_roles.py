@@ -118,6 +118,9 @@ def quoted_speaker(
     # "», ha affermato il presidente X", "”, spokesman X told reporters": a reporting verb
     # around the name
     after = [m for m in after if rep and rep.search(norm, q_end, min(s_end, m.end + PRONOUN_GAP))]
+    # (not a name inside the next quotation: '"assassination" and said it was "time for
+    # American troops to leave"')
+    after = [m for m in after if not _QUOTE_MARK.search(doc.text, q_end, m.start)]
     if after:
         return names_of(specific_first(after, norm)[:1])
     return reporter or []
@@ -129,6 +132,7 @@ def quoted_speaker(
 QUOTE_SPEAKER_GAP = 80
 _SPEAKER_GAP = re.compile(r"[\s,:\-–—]*|[^.!?؟\"«»“”]{0,30}:\s*")
 PRONOUN_GAP = 25
+_QUOTE_MARK = re.compile("[\"«»“”„]")
 
 
 # How far back (characters) an antecedent may be: about a paragraph.
