@@ -10,6 +10,7 @@ from events_helpers import make_doc
 
 from wirewatch.errors import LexiconError
 from wirewatch.model import Mention
+from wirewatch.stages.events import EventStage
 from wirewatch.stages.events_lexicon import EventLexicon, load_event_lexicons, normalize
 from wirewatch.stages.events_markers import load_roles, markers
 from wirewatch.stages.events_roles import coref_actor, positional_roles
@@ -292,3 +293,11 @@ def test_chinese_target_phrase_after_dui_holds_no_actor() -> None:
     t = text.index("空袭")
     r = positional_roles(doc, normalize(text), lexicon("zh"), 0, len(text), t, t + 2, False)
     assert (r.actor, r.recipient) == ([US], ["Kata'ib Hezbollah"])
+
+
+def test_demonym_inside_an_assault_trigger_is_the_doer() -> None:
+    actors = [("général Soleimani", "Qasem Soleimani", "PERSON"), ("américaine", US, "GPE")]
+    text = "Le général Soleimani a été tué par une frappe américaine à Bagdad vendredi."
+    doc = make_doc(text, language="fr", actors=actors)
+    events = EventStage(load_event_lexicons(["fr"]), classifier=None)(doc).events
+    assert [(e.actor, e.recipient) for e in events] == [(US, "Qasem Soleimani")]

@@ -74,6 +74,8 @@ MIN_CONFIDENCE = 0.7
 # event already coded ("the attack", "the strikes"). Dev set en type / strict F1: 0.76 / 0.36
 # at 0.75, 0.79 / 0.38 at 0.85 (0.9 the same as 0.85).
 PARSED_MIN_CONFIDENCE = 0.85
+# Types whose trigger may hold its doer: a demonym in "frappe américaine", "US sanctions".
+DOER_INSIDE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
 # A visited place is named at most this many characters after the visit trigger.
 VISIT_PLACE_GAP = 40
 # Opinion pieces (advice, scenarios) keep only fully evidenced reports, and the classifier
@@ -419,16 +421,19 @@ class EventStage:
             # "the US and Iraq agreed": a reciprocal event, each party source and target (as the
             # PLOVER gold standard marks them SRC/TAR)
             roles.recipient = roles.actor[1:] + roles.actor[:1]
+        inside = [
+            name
+            for x in doc.mentions
+            if m.start <= x.start
+            and x.end <= m.end
+            and x.label in ACTOR_LABELS
+            and (name := canonical(x))
+        ]
+        if not roles.actor and cand.type in DOER_INSIDE_TYPES:
+            # "tué par une frappe américaine", "US sanctions": the name in the trigger acts
+            roles.actor = [n for n in inside[:1] if n not in roles.recipient]
         if not roles.recipient and not roles.passive:
             # last resort: a name inside the trigger ("burning US flags")
-            inside = [
-                canonical(x)
-                for x in doc.mentions
-                if m.start <= x.start
-                and x.end <= m.end
-                and x.label in ACTOR_LABELS
-                and canonical(x)
-            ]
             roles.recipient = [n for n in inside[:1] if n and n not in roles.actor]
         if not roles.recipient and cand.type == "CONSULT" and cand.mode == "visit":
             # "a visit to Tehran": the host is the country of the place visited
