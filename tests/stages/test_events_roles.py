@@ -301,3 +301,80 @@ def test_demonym_inside_an_assault_trigger_is_the_doer() -> None:
     doc = make_doc(text, language="fr", actors=actors)
     events = EventStage(load_event_lexicons(["fr"]), classifier=None)(doc).events
     assert [(e.actor, e.recipient) for e in events] == [(US, "Qasem Soleimani")]
+
+
+IRGC = "Islamic Revolutionary Guard Corps"
+MFA_IRAN = "Ministry of Foreign Affairs (Iran)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors", "expected"),
+    [
+        # VSO: subject and object side by side are both arguments (no modifier dropped)
+        (
+            "ar",
+            "اتهمت إيران الولايات المتحدة بزعزعة استقرار المنطقة.",
+            [("إيران", IRAN, "GPE"), ("الولايات المتحدة", US, "GPE")],
+            ("ACCUSE", IRAN, US),
+        ),
+        # the roles sit at the predicate, the first trigger of the type ("برد قاس" is how)
+        (
+            "ar",
+            "وهدد الحرس الثوري الإيراني إسرائيل برد قاس.",
+            [("الحرس الثوري الإيراني", IRGC, "ORG"), ("إسرائيل", ISRAEL, "GPE")],
+            ("THREATEN", IRGC, ISRAEL),
+        ),
+        # verb-final: the speech act closing the clause leads, the subject opens it
+        (
+            "fa",
+            "آمریکا ایران را به حمایت از تروریسم متهم کرد.",
+            [("آمریکا", US, "GPE"), ("ایران", IRAN, "GPE")],
+            ("ACCUSE", US, IRAN),
+        ),
+        # a condemnation is aimed at the attack's doer, not at its target
+        (
+            "fa",
+            "وزارت خارجه ایران حمله آمریکا به عراق را محکوم کرد.",
+            [("وزارت خارجه ایران", MFA_IRAN, "ORG"), ("آمریکا", US, "GPE"), ("عراق", IRAQ, "GPE")],
+            ("ACCUSE", MFA_IRAN, US),
+        ),
+        (
+            "fr",
+            "Le ministère iranien des Affaires étrangères a condamné l'attaque américaine contre "
+            "l'Irak.",
+            [
+                ("ministère iranien des Affaires étrangères", MFA_IRAN, "ORG"),
+                ("américaine", US, "GPE"),
+                ("l'Irak", IRAQ, "GPE"),
+            ],
+            ("ACCUSE", MFA_IRAN, US),
+        ),
+        (
+            "id",
+            "Kementerian Luar Negeri Iran mengecam serangan AS terhadap Irak.",
+            [
+                ("Kementerian Luar Negeri Iran", MFA_IRAN, "ORG"),
+                ("AS", US, "GPE"),
+                ("Irak", IRAQ, "GPE"),
+            ],
+            ("ACCUSE", MFA_IRAN, US),
+        ),
+        # a genitive ending inside the name marks the attack's doer, not the condemner
+        (
+            "tr",
+            "İran Dışişleri Bakanlığı ABD'nin Irak'a yönelik saldırısını kınadı.",
+            [
+                ("İran Dışişleri Bakanlığı", MFA_IRAN, "ORG"),
+                ("ABD'nin", US, "GPE"),
+                ("Irak'a", IRAQ, "GPE"),
+            ],
+            ("ACCUSE", MFA_IRAN, US),
+        ),
+    ],
+)
+def test_sentence_roles_without_a_parser(
+    lang: str, text: str, actors: list[tuple[str, str, str]], expected: tuple[str, str, str]
+) -> None:
+    doc = make_doc(text, language=lang, actors=actors)
+    events = EventStage({lang: lexicon(lang)}, classifier=None)(doc).events
+    assert expected in [(e.type, e.actor, e.recipient) for e in events]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wirewatch.errors import LexiconError
 from wirewatch.kb.loader import country_names
@@ -26,6 +26,8 @@ from wirewatch.stages.events_markers import marked_roles, markers
 from wirewatch.stages.events_parse import dependency_roles
 from wirewatch.stages.events_roles import (
     ACTOR_LABELS,
+    HEAD_INITIAL_LANGUAGES,
+    SOV_LANGUAGES,
     Roles,
     actor_mentions,
     canonical,
@@ -48,6 +50,7 @@ from wirewatch.stages.events_units import (
     one_or_list,
     pick_date,
     place_of,
+    role_names,
     token_back,
     trim,
 )
@@ -101,6 +104,8 @@ RECALL_MIN_PROB = 0.3
 VERBAL = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 )
+# Material acts whose doer, not target, is the one a condemnation of them is aimed at.
+CONDEMNED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Types whose compound actor is reciprocal: each party is also the recipient.
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Future forms: announced withdrawal is CONCEDE, announced cooperation AGREE, announced force
@@ -126,6 +131,9 @@ class Candidate:
     mode: str | None
     clause: tuple[int, int]
     future: bool = False
+    # where word order looks for the roles: an earlier trigger of the same type in the clause
+    # (the predicate: "وهدد الحرس الثوري إسرائيل برد قاس" threatens with "برد قاس")
+    roles_at: tuple[int, int] | None = None
 
 
 def is_opinion(doc: Document) -> bool:
@@ -314,7 +322,7 @@ class EventStage:
         cands = [c for m in matches if (c := self._filter(norm, lex, m, s_start, s_end))]
         if not cands:
             return []
-        chosen = _choose(cands)
+        chosen = _choose(cands, lex.language in SOV_LANGUAGES)
         resolver = dates  # DateResolver
         found: list[DateMention] = resolver.find(  # type: ignore[attr-defined]
             doc.text, norm, s_start, s_end, self._published, self._around
@@ -338,9 +346,51 @@ class EventStage:
         for cand, ev in evs:
             if blamed and cand.type == "ASSAULT":
                 ev.actor = None
+            if not self._parsed and cand.type == "ACCUSE" and cand.mode == "disapprove":
+                # "condamné l'attaque américaine contre l'Irak": the one condemned is the
+                # attack's doer, not its target ("mengecam serangan itu sebagai pelanggaran
+                # terhadap ...": an unnamed doer leaves the target found)
+                who = role_names(ev.actor)
+                doers = self._condemned_doers(doc, norm, lex, cand, cands, (s_start, s_end), who)
+                doers = [d for d in doers if d not in who]
+                ev.recipient = one_or_list(doers) if doers else ev.recipient
             if ev.confidence >= threshold:
                 out.append(ev)
         return out
+
+    def _condemned_doers(
+        self,
+        doc: Document,
+        norm: str,
+        lex: EventLexicon,
+        cand: Candidate,
+        cands: list[Candidate],
+        sentence: tuple[int, int],
+        condemner: set[str],
+    ) -> list[str]:
+        """Doers of the material act a condemnation is about (a trigger in its clause: after
+        it, or before it in a verb-final language), the ``condemner`` not among them."""
+        verb_final = lex.language in SOV_LANGUAGES
+        acts = [
+            c.match
+            for c in cands
+            if c.clause == cand.clause
+            and c.type in CONDEMNED_TYPES
+            and (c.match.end <= cand.match.start if verb_final else c.match.start >= cand.match.end)
+        ]
+        if not acts:
+            return []
+        act = acts[-1] if verb_final else acts[0]
+        # the act's noun phrase is the object: before the verb, or after it; where modifiers
+        # follow the noun, it starts at the act ("حمله آمریکا به عراق را محکوم کرد")
+        s_start, s_end = sentence
+        obj = (s_start, cand.match.start) if verb_final else (cand.match.end, s_end)
+        if lex.language in HEAD_INITIAL_LANGUAGES:
+            obj = (act.start, obj[1])
+        elif verb_final:  # the object phrase follows the condemner's name
+            ends = [x.end for x in doc.mentions if canonical(x) in condemner and x.end <= act.start]
+            obj = (max([s_start, *ends]), obj[1])
+        return positional_roles(doc, norm, lex, *obj, act.start, act.end, False).actor
 
     def _filter(
         self, norm: str, lex: EventLexicon, m: TriggerMatch, s_start: int, s_end: int
@@ -385,7 +435,8 @@ class EventStage:
             roles = dependency_roles(
                 doc, norm, lex, s_start, s_end, m.start, m.end, verbal, self._tok_starts
             )
-        pos_roles = positional_roles(doc, norm, lex, s_start, s_end, m.start, m.end, verbal)
+        r_start, r_end = cand.roles_at or (m.start, m.end)
+        pos_roles = positional_roles(doc, norm, lex, s_start, s_end, r_start, r_end, verbal)
         if roles is None:
             roles = pos_roles
         else:
@@ -541,16 +592,24 @@ def _ordered_actors(doc: Document, norm: str, unit: Sentence) -> list[str]:
     return out
 
 
-def _rank(c: Candidate) -> tuple[bool, float, int]:
-    # A speech act governs the material noun in its clause ("condemned the strike", "threatened
-    # a counter-strike", "blamed X for the attack"); then a specific term beats a generic word,
-    # then the first trigger (the main predicate; later ones are usually background: "...
-    # airstrikes against KH in response to a rocket attack").
-    return (c.type in VERBAL, c.match.confidence, -c.match.start)
+def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]:
+    """Best trigger per clause (speech act, longest term, earliest), distinct types, at most N.
+    ``verb_final``: the language puts the main predicate last, so the latest trigger leads."""
 
+    def _rank(c: Candidate) -> tuple[bool, float, int]:
+        # A speech act governs the material noun in its clause ("condemned the strike",
+        # "threatened a counter-strike", "blamed X for the attack"); then a specific term beats
+        # a generic word, then the main predicate: the first trigger (later ones are usually
+        # background: "... airstrikes against KH in response to a rocket attack"), or the last
+        # speech act in a verb-final language ("آمریکا ایران را به حمایت از تروریسم متهم کرد";
+        # a doer noun opening the clause stays: "ہزاروں مظاہرین نے ... دھاوا بول دیا")
+        verbal = c.type in VERBAL
+        return (
+            verbal,
+            c.match.confidence,
+            c.match.start if verb_final and verbal else -c.match.start,
+        )
 
-def _choose(cands: list[Candidate]) -> list[Candidate]:
-    """Best trigger per clause (speech act, longest term, earliest), distinct types, at most N."""
     by_clause: dict[tuple[int, int], Candidate] = {}
     for c in cands:
         key = c.clause
@@ -572,4 +631,17 @@ def _choose(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
         if len(out) >= MAX_EVENTS_PER_SENTENCE:
             break
-    return sorted(out, key=lambda c: c.match.start)
+    return sorted((_at_predicate(c, cands) for c in out), key=lambda c: c.match.start)
+
+
+def _at_predicate(best: Candidate, cands: list[Candidate]) -> Candidate:
+    """``best`` with its roles looked up at the first trigger of its type in its clause."""
+    earlier = [
+        c.match
+        for c in cands
+        if c.clause == best.clause
+        and c.type == best.type
+        and c.match.start < best.match.start
+        and c.match.group.subject == best.match.group.subject
+    ]
+    return replace(best, roles_at=(earlier[0].start, earlier[0].end)) if earlier else best

@@ -85,9 +85,12 @@ class Markers:
                         best = (stop - hit.start(), role)
             rx = self.after.get(role)
             if rx is not None:
-                hit = rx.match(norm, m.end)
-                if hit and (best is None or hit.end() - hit.start() > best[0]):
-                    best = (hit.end() - hit.start(), role)
+                # a name found with its case ending ("ABD'nin") holds the marker itself
+                tail = norm.rfind("'", m.start + 1, m.end)
+                for stop in (m.end, tail) if tail > 0 else (m.end,):
+                    hit = rx.match(norm, stop)
+                    if hit and (best is None or hit.end() - hit.start() > best[0]):
+                        best = (hit.end() - hit.start(), role)
         if best is not None:
             return best[1]
         if m.label != "GPE":  # "على مقتل سليماني": a person after a noun is its argument

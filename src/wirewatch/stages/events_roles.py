@@ -244,7 +244,11 @@ def actor_mentions(
         out.append(m)
     out.sort(key=lambda m: m.start)
     # "Iraqi Popular Mobilization Units", "US Secretary of State Mike Pompeo": a mention
-    # directly followed by another is its modifier; the head name is the argument.
+    # directly followed by another is its modifier; the head name is the argument. Where
+    # modifiers follow their noun, two adjacent names are subject and object ("هدد الحرس
+    # الثوري إسرائيل", "آمریکا ایران را متهم کرد"): only a title before a person yields.
+    lang = lex.language if lex is not None else (doc.language or "")
+    modifier_first = lang not in HEAD_INITIAL_LANGUAGES | SOV_LANGUAGES
     return [
         m
         for i, m in enumerate(out)
@@ -252,6 +256,7 @@ def actor_mentions(
             i + 1 < len(out)
             and 0 <= out[i + 1].start - m.end <= 1
             and norm[m.end : out[i + 1].start].strip() == ""
+            and (modifier_first or out[i + 1].label == "PERSON")
         )
     ]
 
@@ -446,7 +451,13 @@ def positional_roles(
         rec_before = [m for m in before if m in m_rec]
         limit = rec_before[0].start if rec_before else t_start
         free = [m for m in before if m not in m_rec and m.end <= limit]
-        actor = m_actor[:1] or postposed or free[-1:]
+        # (the subject opens a verb-final clause: "وزارت خارجه ایران حمله آمریکا به عراق را")
+        subject = _forward_compound(free, norm) if lang in SOV_LANGUAGES else free[-1:]
+        actor = m_actor[:1] or postposed or subject
+        if lang in SOV_LANGUAGES and subject and m_actor and subject[0].start < m_actor[0].start:
+            # "İran Dışişleri Bakanlığı ABD'nin ... saldırısını kınadı": a genitive inside the
+            # object phrase marks the noun's doer; the unmarked name opening the clause acts
+            actor = subject
         if not actor and head_initial:  # "تحریم‌های آمریکا علیه ایران": genitive agent
             actor = [
                 m

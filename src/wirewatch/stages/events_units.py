@@ -149,7 +149,8 @@ def place_of(
     return None, None, None
 
 
-def _names(value: str | list[str] | None) -> set[str]:
+def role_names(value: str | list[str] | None) -> set[str]:
+    """The names of an actor or recipient value (one name, a list or None)."""
     if value is None:
         return set()
     return set(value) if isinstance(value, list) else {value}
@@ -162,9 +163,9 @@ NEAR_REPORT = 400
 def _same_episode(a: Event, b: Event) -> bool:
     """Same type, actor and date, targets that agree (or one unknown); with only a month or
     no date, also close together (a month holds many strikes)."""
-    if a.type != b.type or _names(a.actor) != _names(b.actor) or a.date != b.date:
+    if a.type != b.type or role_names(a.actor) != role_names(b.actor) or a.date != b.date:
         return False
-    ra, rb = _names(a.recipient), _names(b.recipient)
+    ra, rb = role_names(a.recipient), role_names(b.recipient)
     if ra and rb and not ra & rb:
         return False
     precise = a.date is not None and len(a.date) == 10
