@@ -304,6 +304,11 @@ EVENTS = [
         "ACCUSE",
     ),
     ("nl", "De Iraakse premier riep Washington op zijn troepen terug te trekken.", "REQUEST"),
+    # separable verbs with the particle closing the clause
+    ("nl", "Israël viel zondag doelen van Hezbollah in Zuid-Libanon aan.", "ASSAULT"),
+    ("de", "Israel griff am Sonntag Stellungen der Hisbollah im Südlibanon an.", "ASSAULT"),
+    ("de", "Der Iran wies die Vorwürfe der USA am Montag entschieden zurück.", "REJECT"),
+    ("de", "Teheran warf Washington am Montag vor, die Region zu destabilisieren.", "ACCUSE"),
     (
         "nl",
         "De Amerikaanse minister van Buitenlandse Zaken had maandag in Bagdad een ontmoeting met de Iraakse premier.",
@@ -350,6 +355,7 @@ EVENTS = [
 ]
 
 NON_EVENTS = [
+    ("de", "Der Griff nach der Macht an der Grenze bleibt ein Thema."),
     ("es", "Estados Unidos debería retirar sus tropas de Irak cuanto antes."),
     ("es", "Nadie resultó muerto en el ataque, según fuentes de seguridad."),
     ("es", "Mañana se esperan lluvias fuertes en el norte del país."),

@@ -82,6 +82,10 @@ def test_broken_file_is_skipped_when_errors_are_collected(tmp_path: Path) -> Non
         ("autobomb*-anschlag*", "ein autobombe-anschlags", "autobombe-anschlags"),
         ("strike", "airstrikes", None),
         ("air strike", "air   strike", "air   strike"),
+        # '...': a separable verb's particle later in the same clause, never past punctuation
+        ("griff ... an", "israel griff am sonntag ziele an", "griff am sonntag ziele an"),
+        ("griff ... an", "israel griff ein, die armee rückte an", None),
+        ("griff ... an", "sie griff an", "griff an"),
     ],
 )
 def test_term_syntax(term: str, text: str, hit: str | None) -> None:

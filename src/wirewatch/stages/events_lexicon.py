@@ -86,6 +86,9 @@ def _atoms(term: str, nospace: bool) -> tuple[list[str], str, bool]:
         if word == "*":  # a lone '*' between words stands for up to three arbitrary words
             atoms.append(r"(?:\S+\s+){0,3}?")
             continue
+        if word == "...":  # up to twelve words of the same clause: a separable verb's particle
+            atoms.append(r"(?:[^\s.,;:!?؟،]+\s+){0,12}?")  # ("griff am Sonntag ... an")
+            continue
         # an inner '*' (e.g. 'autobomb*-anschlag*') continues the word part before it; a final
         # '~' (calendar cues) takes an inflectional ending of letters (a cheap class: the full
         # WORD class compiled at thousands of places made large cue sets slow to build)

@@ -452,7 +452,8 @@ def positional_roles(
         limit = rec_before[0].start if rec_before else t_start
         free = [m for m in before if m not in m_rec and m.end <= limit]
         # (the subject opens a verb-final clause: "وزارت خارجه ایران حمله آمریکا به عراق را")
-        subject = _forward_compound(free, norm) if lang in SOV_LANGUAGES else free[-1:]
+        bare = [m for m in free if m not in m_actor]
+        subject = _forward_compound(bare, norm) if lang in SOV_LANGUAGES else free[-1:]
         actor = m_actor[:1] or postposed or subject
         if lang in SOV_LANGUAGES and subject and m_actor and subject[0].start < m_actor[0].start:
             # "İran Dışişleri Bakanlığı ABD'nin ... saldırısını kınadı": a genitive inside the
