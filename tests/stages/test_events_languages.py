@@ -304,6 +304,8 @@ EVENTS = [
         "ACCUSE",
     ),
     ("nl", "De Iraakse premier riep Washington op zijn troepen terug te trekken.", "REQUEST"),
+    # Arabic "إن"/"أن" after a reporting verb is "that", not "if"
+    ("ar", "وقال المتحدث باسم الخارجية الإيرانية إن طهران ترفض الاتهامات الأمريكية.", "REJECT"),
     # separable verbs with the particle closing the clause
     ("nl", "Israël viel zondag doelen van Hezbollah in Zuid-Libanon aan.", "ASSAULT"),
     ("de", "Israel griff am Sonntag Stellungen der Hisbollah im Südlibanon an.", "ASSAULT"),
