@@ -339,7 +339,10 @@ class EventStage:
         threshold = PARSED_MIN_CONFIDENCE if self._parsed else MIN_CONFIDENCE
         if self._opinion:
             threshold = OPINION_MIN_CONFIDENCE
-        evs = [(c, self._event(doc, norm, lex, c, s_start, s_end, found)) for c in chosen]
+        evs = [
+            (c, self._event(doc, norm, lex, c, s_start, s_end, found, *_trigger_spans(c, matches)))
+            for c in chosen
+        ]
         # "the US blames X for the attack": attack's actor unknown (a bare "attributed to X",
         # nobody blaming, keeps X: P2)
         blamed = any(e.type == "ACCUSE" and c.mode == "allege" and e.actor for c, e in evs)
@@ -427,7 +430,11 @@ class EventStage:
         s_start: int,
         s_end: int,
         found: list[DateMention],
+        others: list[tuple[int, int]],
+        same: list[tuple[int, int]],
     ) -> Event:
+        """``others`` / ``same``: the spans of the sentence's triggers of other events / of
+        this one."""
         m = cand.match
         verbal = cand.type in VERBAL
         roles: Roles | None = None
@@ -493,7 +500,7 @@ class EventStage:
         if not roles.recipient and not roles.passive and not self._parsed:
             # without a parse, word order misses targets placed elsewhere in the sentence
             roles.recipient = _nearest_other(doc, norm, lex, (s_start, s_end), m, roles)
-        date = pick_date(found, m.start, m.end)
+        date = pick_date(found, m.start, m.end, others, same)
         if self._cal is not None:
             who = (roles.actor, roles.recipient, place_of(doc, s_start, s_end, m.start)[0])
             date = self._cal.date(norm, cand.type, who, (s_start, s_end, m.start, m.end), date)
@@ -590,6 +597,18 @@ def _ordered_actors(doc: Document, norm: str, unit: Sentence) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+def _trigger_spans(
+    cand: Candidate, matches: list[TriggerMatch]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the other triggers in ``matches``: of other events, and of ``cand``'s own."""
+    others, same = [], []
+    for x in matches:
+        if x is not cand.match:
+            mine = x.group.type in (cand.type, cand.match.group.type)
+            (same if mine else others).append((x.start, x.end))
+    return others, same
 
 
 def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]:
