@@ -150,3 +150,12 @@ def test_a_date_after_another_events_trigger_is_that_events() -> None:
 )
 def test_chinese_weekdays_need_no_spaces(text: str, expected: list[str]) -> None:
     assert dates("zh", text, "2024-01-30") == expected
+
+
+def test_the_date_of_the_report_stays_with_the_main_event() -> None:
+    text = "Katsav refused to meet King Abdullah during his visit, his office said Tuesday."
+    found = date_resolver("en").find(text, normalize(text), 0, len(text), "2000-01-01")
+    refused, visit = _span(text, "refused"), _span(text, "visit")
+    assert pick_date(found, *refused, others=[visit]) is None
+    reported = {d.start for d in found}
+    assert pick_date(found, *refused, others=[visit], reported=reported) == "1999-12-28"

@@ -4,7 +4,7 @@ places and deduplication."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from wirewatch.model import Document, Event, Sentence
@@ -121,12 +121,15 @@ def pick_date(
     t_end: int,
     others: Iterable[tuple[int, int]] = (),
     same: Iterable[tuple[int, int]] = (),
+    reported: Collection[int] = (),
 ) -> str | None:
     """The date expression nearest the trigger, preferring the most precise at equal distance;
     a year modifying another noun ("under the 2008 agreement, the leaders met") does not count,
     nor one after a later trigger of another event in ``others`` ("voted to expel US troops
     after a drone strike the president ordered last week"; ``same``: the spans of other
-    triggers of this event, "the agreement on the withdrawal was agreed in 2008")."""
+    triggers of this event, "the agreement on the withdrawal was agreed in 2008"), unless it
+    dates the report (``reported``: starts of dates right after a reporting verb, "...,
+    officials said Tuesday")."""
     found = [d for d in found if not d.attributive or d.end <= t_start <= d.end + ATTRIBUTIVE_REACH]
 
     def dist(d: DateMention, a: int, b: int) -> int:
@@ -137,7 +140,9 @@ def pick_date(
 
     def owned_by_another(d: DateMention) -> bool:
         last = max((e for _, e in ours if e <= d.start), default=None)
-        return last is not None and any(last <= a and b <= d.start for a, b in others)
+        if last is None or d.start in reported:
+            return False
+        return any(last <= a and b <= d.start for a, b in others)
 
     found = [d for d in found if not owned_by_another(d)]
     if not found:
