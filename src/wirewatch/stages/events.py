@@ -634,7 +634,8 @@ def _trigger_spans(
     cand: Candidate, matches: list[TriggerMatch]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of the other triggers in ``matches``: of other events, and of ``cand``'s own."""
-    others, same = [], []
+    others: list[tuple[int, int]] = []
+    same: list[tuple[int, int]] = []
     for x in matches:
         if x is not cand.match:
             mine = x.group.type in (cand.type, cand.match.group.type)
