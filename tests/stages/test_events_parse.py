@@ -27,6 +27,9 @@ EXTRA = [
     ("Prime Minister Sudani", "Mohammed Shia' Al Sudani", "PERSON"),
     ("Dawa party", "Islamic Dawa Party", "ORG"),
     ("President Salih", "Barham Salih", "PERSON"),
+    ("Russia", "Russia", "GPE"),
+    ("Sudan", "Sudan", "GPE"),
+    ("France", "France", "GPE"),
 ]
 
 
@@ -61,6 +64,20 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "SANCTION",
             "United States",
             "Kata'ib Hezbollah",
+        ),
+        # "X said Y must ...": a demand of the speaker on the subject of "must"
+        (
+            "Russia said on Tuesday that Sudan must return the captured helicopter.",
+            "REQUEST",
+            "Russia",
+            "Sudan",
+        ),
+        # a stated readiness to act is an offer
+        (
+            "France is ready to send 4,000 troops to Iraq, its defence minister said.",
+            "AGREE",
+            "France",
+            None,
         ),
         # a noun trigger as subject: its verb's object is the target, and not the actor too
         (
