@@ -70,3 +70,30 @@ def test_fixtures_are_well_formed(lang: str) -> None:
         words = len(case["text"].split()) if lang != "zh" else len(case["text"]) // 2
         assert 60 <= words <= 170, (case["id"], words)
         assert case["entities"] and set(case) >= {"id", "published", "text", "locations"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # "الرئيسي" / "رئيسي" is the adjective "main": not Raisi
+        (
+            "وتعد هذه الغارة الثالثة على الضاحية الجنوبية، معقل حزب الله الرئيسي في لبنان، "
+            "ولعبت إيران دورا رئيسيا في الأزمة.",
+            "Ebrahim Raisi",
+            "Hezbollah",
+        ),
+        # after the full name, the bare surname is still him
+        (
+            "التقى الرئيس الإيراني إبراهيم رئيسي وزير الخارجية العراقي. وقال رئيسي إن العلاقات قوية.",
+            None,
+            "Ebrahim Raisi",
+        ),
+    ],
+)
+def test_arabic_common_words_are_not_names(
+    pipeline: Pipeline, text: str, absent: str | None, present: str
+) -> None:
+    doc = pipeline(Document(id="t", raw_text="عنوان\n\n" + text, language="ar"))
+    names = {e.canonical for e in doc.entities}
+    assert present in names
+    assert absent not in names

@@ -331,3 +331,14 @@ def test_photo_caption_date_is_the_reference_around_the_report() -> None:
     assert [e.date for e in out.events] == ["2017-09-15"]
     doc.removed[0] = RemovedLine("Subscribe to our newsletter, Sept. 13, 2017", "footer")
     assert [e.date for e in _stage()(doc).events] == [None]
+
+
+def test_a_cue_in_a_question_does_not_anchor() -> None:
+    # a related-article headline left in the text ("Can Israel kill Sinwar?")
+    text = (
+        "Can Israel really kill Sinwar?\nHezbollah said the strike killed Ibrahim Aqil on Friday."
+    )
+    actors = [("Sinwar", "Yahya Sinwar", "PERSON"), ("Ibrahim Aqil", "Ibrahim Aqil", "PERSON")]
+    doc = make_doc(text, published=None, actors=actors)
+    ctx = default_calendar().context(doc, normalize(doc.text))
+    assert ctx is not None and ctx.anchor is not None and ctx.anchor.id == "aqil_killed"

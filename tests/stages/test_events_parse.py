@@ -27,6 +27,9 @@ EXTRA = [
     ("Prime Minister Sudani", "Mohammed Shia' Al Sudani", "PERSON"),
     ("Dawa party", "Islamic Dawa Party", "ORG"),
     ("President Salih", "Barham Salih", "PERSON"),
+    ("Russia", "Russia", "GPE"),
+    ("Sudan", "Sudan", "GPE"),
+    ("France", "France", "GPE"),
 ]
 
 
@@ -61,6 +64,20 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "SANCTION",
             "United States",
             "Kata'ib Hezbollah",
+        ),
+        # "X said Y must ...": a demand of the speaker on the subject of "must"
+        (
+            "Russia said on Tuesday that Sudan must return the captured helicopter.",
+            "REQUEST",
+            "Russia",
+            "Sudan",
+        ),
+        # a stated readiness to act is an offer
+        (
+            "France is ready to send 4,000 troops to Iraq, its defence minister said.",
+            "AGREE",
+            "France",
+            None,
         ),
         # a noun trigger as subject: its verb's object is the target, and not the actor too
         (
@@ -191,3 +208,43 @@ def test_quoted_first_person_takes_the_speaker_after_the_quote(
     )
     evs = [e for e in _events(stage, nlp_stage, text) if e.type == "THREATEN"]
     assert evs and evs[0].actor == "Mike Pompeo"
+
+
+def test_listed_subjects_all_act(stage: EventStage, nlp_stage: Any) -> None:
+    # the parser takes "Turkey" for an apposition of the first name, "Iran" its conjunct
+    extra = [
+        ("Iraq's central government", "Government of Iraq", "ORG"),
+        ("Turkey", "Turkey", "GPE"),
+    ]
+    doc = make_doc(
+        "Iraq's central government, Turkey and Iran condemned the referendum.",
+        actors=ACTORS + EXTRA + extra,
+    )
+    doc = nlp_stage(doc)
+    evs = stage(doc).events
+    assert [e.actor for e in evs] == [["Government of Iraq", "Turkey", "Iran"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "date"),
+    [
+        # a date after a noun modifier ("invasion forces") is still the main verb's
+        (
+            "The US speeded up the withdrawal of invasion forces from Iraq on Wednesday.",
+            "RETREAT",
+            "2020-03-11",
+        ),
+        # one inside another event's relative clause is not
+        (
+            "Iraq's parliament voted to expel US troops in response to a drone strike the "
+            "president ordered last month.",
+            "SANCTION",
+            "2020-03",
+        ),
+    ],
+)
+def test_date_of_the_clause(
+    stage: EventStage, nlp_stage: Any, text: str, etype: str, date: str
+) -> None:
+    evs = [e for e in _events(stage, nlp_stage, text) if e.type == etype]
+    assert [e.date for e in evs] == [date]

@@ -117,6 +117,29 @@ def test_a_year_modifying_another_noun_does_not_date_the_event() -> None:
     assert pick_date(found, t, t + 8) == "2003"
 
 
+def _span(text: str, word: str) -> tuple[int, int]:
+    return text.index(word), text.index(word) + len(word)
+
+
+def test_a_date_after_another_events_trigger_is_that_events() -> None:
+    text = "Parliament voted to expel US troops after a drone strike ordered last week."
+    found = date_resolver("en").find(text, normalize(text), 0, len(text), "2020-01-05")
+    voted, strike = _span(text, "voted"), _span(text, "drone strike")
+    assert pick_date(found, *voted) == "2019-12"
+    assert pick_date(found, *voted, others=[strike]) is None
+    assert pick_date(found, *strike, others=[voted]) == "2019-12"
+    # a trigger of the same event after the other one takes the date back
+    text = "The agreement on the withdrawal was agreed in 2008 by both governments."
+    found = date_resolver("en").find(text, normalize(text), 0, len(text), "2011-10-21")
+    agreement = _span(text, "agreement")
+    withdrawal, agreed = _span(text, "withdrawal"), _span(text, "agreed")
+    assert pick_date(found, *agreement, others=[withdrawal]) is None
+    assert pick_date(found, *agreement, others=[withdrawal], same=[agreed]) == "2008"
+    text = "On Friday the ministry condemned the strike and warned Iran."
+    found = date_resolver("en").find(text, normalize(text), 0, len(text), "2020-01-05")
+    assert pick_date(found, *_span(text, "warned"), others=[_span(text, "condemned")])
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -127,3 +150,12 @@ def test_a_year_modifying_another_noun_does_not_date_the_event() -> None:
 )
 def test_chinese_weekdays_need_no_spaces(text: str, expected: list[str]) -> None:
     assert dates("zh", text, "2024-01-30") == expected
+
+
+def test_the_date_of_the_report_stays_with_the_main_event() -> None:
+    text = "Katsav refused to meet King Abdullah during his visit, his office said Tuesday."
+    found = date_resolver("en").find(text, normalize(text), 0, len(text), "2000-01-01")
+    refused, visit = _span(text, "refused"), _span(text, "visit")
+    assert pick_date(found, *refused, others=[visit]) is None
+    reported = {d.start for d in found}
+    assert pick_date(found, *refused, others=[visit], reported=reported) == "1999-12-28"

@@ -8,6 +8,7 @@ See docs/events.md for the rules and the per-language notes.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -79,6 +80,9 @@ MIN_CONFIDENCE = 0.7
 PARSED_MIN_CONFIDENCE = 0.85
 # Types whose trigger may hold its doer: a demonym in "frappe américaine", "US sanctions".
 DOER_INSIDE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
+# A date starting within this many characters after a reporting verb dates the report ("said on
+# Tuesday").
+REPORT_DATE_GAP = 10
 # A visited place is named at most this many characters after the visit trigger.
 VISIT_PLACE_GAP = 40
 # Opinion pieces (advice, scenarios) keep only fully evidenced reports, and the classifier
@@ -339,7 +343,22 @@ class EventStage:
         threshold = PARSED_MIN_CONFIDENCE if self._parsed else MIN_CONFIDENCE
         if self._opinion:
             threshold = OPINION_MIN_CONFIDENCE
-        evs = [(c, self._event(doc, norm, lex, c, s_start, s_end, found)) for c in chosen]
+        rep = lex.termset("reporting")
+        # "..., the ministry said Tuesday": the date of the report, whatever trigger precedes it
+        reported = {
+            d.start
+            for d in found
+            if rep and rep.search(norm, max(s_start, d.start - REPORT_DATE_GAP), d.start)
+        }
+        # with a parse, only a verb or a noun with a clause of its own owns the dates after it
+        # ("a drone strike the president ordered last week"; not "withdrew invasion forces
+        # from Panama on Wednesday")
+        owners = [x for x in matches if not self._parsed or self._clausal(doc, x, s_end)]
+        evs = []
+        for c in chosen:
+            others, same = _trigger_spans(c, owners)
+            picked = pick_date(found, c.match.start, c.match.end, others, same, reported)
+            evs.append((c, self._event(doc, norm, lex, c, (s_start, s_end), found, picked)))
         # "the US blames X for the attack": attack's actor unknown (a bare "attributed to X",
         # nobody blaming, keeps X: P2)
         blamed = any(e.type == "ACCUSE" and c.mode == "allege" and e.actor for c, e in evs)
@@ -357,6 +376,22 @@ class EventStage:
             if ev.confidence >= threshold:
                 out.append(ev)
         return out
+
+    def _clausal(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
+        """Is the trigger a verb, or a noun heading a relative or participle clause?"""
+        toks = doc.tokens
+        i = bisect_left(self._tok_starts, m.start)
+        span = []
+        while i < len(toks) and toks[i].end <= m.end:
+            span.append(i)
+            i += 1
+        if any(toks[j].pos in ("VERB", "AUX") for j in span):
+            return True
+        while i < len(toks) and toks[i].start < s_end:
+            if toks[i].head in span and toks[i].dep in ("relcl", "acl"):
+                return True
+            i += 1
+        return False
 
     def _condemned_doers(
         self,
@@ -424,10 +459,13 @@ class EventStage:
         norm: str,
         lex: EventLexicon,
         cand: Candidate,
-        s_start: int,
-        s_end: int,
+        sentence: tuple[int, int],
         found: list[DateMention],
+        picked: str | None,
     ) -> Event:
+        """The event of a candidate; ``found``: the sentence's date expressions, ``picked``:
+        the one dating this event (``pick_date``)."""
+        s_start, s_end = sentence
         m = cand.match
         verbal = cand.type in VERBAL
         roles: Roles | None = None
@@ -493,7 +531,7 @@ class EventStage:
         if not roles.recipient and not roles.passive and not self._parsed:
             # without a parse, word order misses targets placed elsewhere in the sentence
             roles.recipient = _nearest_other(doc, norm, lex, (s_start, s_end), m, roles)
-        date = pick_date(found, m.start, m.end)
+        date = picked
         if self._cal is not None:
             who = (roles.actor, roles.recipient, place_of(doc, s_start, s_end, m.start)[0])
             date = self._cal.date(norm, cand.type, who, (s_start, s_end, m.start, m.end), date)
@@ -590,6 +628,19 @@ def _ordered_actors(doc: Document, norm: str, unit: Sentence) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+def _trigger_spans(
+    cand: Candidate, matches: list[TriggerMatch]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the other triggers in ``matches``: of other events, and of ``cand``'s own."""
+    others: list[tuple[int, int]] = []
+    same: list[tuple[int, int]] = []
+    for x in matches:
+        if x is not cand.match:
+            mine = x.group.type in (cand.type, cand.match.group.type)
+            (same if mine else others).append((x.start, x.end))
+    return others, same
 
 
 def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]:

@@ -270,7 +270,18 @@ class Calendar:
         pub = doc.published or ""
         if re.match(r"\d{4}-\d{2}-\d{2}", pub):
             return None
-        return CalendarContext(self, doc, norm, self.hits(norm), pub[:7] if len(pub) >= 7 else None)
+        hits = [h for h in self.hits(norm) if not _in_question(norm, h[0])]
+        return CalendarContext(self, doc, norm, hits, pub[:7] if len(pub) >= 7 else None)
+
+
+_SENTENCE_END = re.compile(r"[.!?؟？。\n]")
+
+
+def _in_question(norm: str, pos: int) -> bool:
+    """Does the sentence at ``pos`` end in a question mark ("Can Israel kill Sinwar?", a
+    related-article headline): a cue there reports nothing."""
+    end = _SENTENCE_END.search(norm, pos)
+    return end is not None and end.group() in "?؟？"
 
 
 class CalendarContext:

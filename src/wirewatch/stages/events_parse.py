@@ -105,6 +105,24 @@ def dependency_roles(
         spans = [(toks[j].start, toks[j].end) for j in ids]
         return [m for m in cands if any(a < m.end and m.start < b for a, b in spans)]
 
+    def conjuncts(root: int) -> list[int]:
+        """``root`` and the heads coordinated with it ("A, B and C": C hangs on B; the parser
+        often takes B for an apposition of A, which then has a conjunct of its own)."""
+        out = [root]
+        for h in out:
+            if len(out) > 12:
+                break
+            out.extend(
+                c
+                for c in children.get(h, [])
+                if toks[c].dep == "conj"
+                or (
+                    toks[c].dep == "appos"
+                    and any(toks[g].dep == "conj" for g in children.get(c, []))
+                )
+            )
+        return out
+
     def first(ms: list[Mention]) -> list[Mention]:
         return compound_before(ms, norm) if ms else []
 
@@ -113,7 +131,7 @@ def dependency_roles(
         coordinated names), not names inside its modifiers ("US troops in Iraq" -> US)."""
         out: list[Mention] = []
         for root in roots:
-            heads = [root] + [c for c in children.get(root, []) if toks[c].dep == "conj"]
+            heads = conjuncts(root)
             own = [m for h in heads for m in mentions_in([h])]
             if not own:
                 # "Kerry's predecessor ..., Hillary Clinton" / "a senior officer, Major General
@@ -277,7 +295,7 @@ def dependency_roles(
             actor = actor or mentions_in([j for c in agents for j in subtree(c)])  # by + pobj
             break
         if subj:
-            heads = [h for r in subj for h in [r, *children.get(r, [])] if h == r or conj(h)]
+            heads = [h for r in subj for h in conjuncts(r)]
             coord = [] if actor else mentions_in(heads)
             actor = actor or arg(subj)
             break

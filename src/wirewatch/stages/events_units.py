@@ -4,6 +4,7 @@ places and deduplication."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from wirewatch.model import Document, Event, Sentence
@@ -114,17 +115,39 @@ def caption_date(doc: Document, resolver: DateResolver) -> str | None:
 ATTRIBUTIVE_REACH = 25
 
 
-def pick_date(found: list[DateMention], t_start: int, t_end: int) -> str | None:
+def pick_date(
+    found: list[DateMention],
+    t_start: int,
+    t_end: int,
+    others: Iterable[tuple[int, int]] = (),
+    same: Iterable[tuple[int, int]] = (),
+    reported: Collection[int] = (),
+) -> str | None:
     """The date expression nearest the trigger, preferring the most precise at equal distance;
-    a year modifying another noun ("under the 2008 agreement, the leaders met") does not count."""
+    a year modifying another noun ("under the 2008 agreement, the leaders met") does not count,
+    nor one after a later trigger of another event in ``others`` ("voted to expel US troops
+    after a drone strike the president ordered last week"; ``same``: the spans of other
+    triggers of this event, "the agreement on the withdrawal was agreed in 2008"), unless it
+    dates the report (``reported``: starts of dates right after a reporting verb, "...,
+    officials said Tuesday")."""
     found = [d for d in found if not d.attributive or d.end <= t_start <= d.end + ATTRIBUTIVE_REACH]
+
+    def dist(d: DateMention, a: int, b: int) -> int:
+        return a - d.end if d.end <= a else max(0, d.start - b)
+
+    others = list(others)
+    ours = [(t_start, t_end), *same]
+
+    def owned_by_another(d: DateMention) -> bool:
+        last = max((e for _, e in ours if e <= d.start), default=None)
+        if last is None or d.start in reported:
+            return False
+        return any(last <= a and b <= d.start for a, b in others)
+
+    found = [d for d in found if not owned_by_another(d)]
     if not found:
         return None
-
-    def dist(d: DateMention) -> int:
-        return t_start - d.end if d.end <= t_start else max(0, d.start - t_end)
-
-    return min(found, key=lambda d: (dist(d), -len(d.value))).value
+    return min(found, key=lambda d: (dist(d, t_start, t_end), -len(d.value))).value
 
 
 def place_of(
