@@ -330,11 +330,24 @@ def test_restated_strike_is_one_event_with_what_both_reports_tell() -> None:
     assert merged.recipient == "Kata'ib Hezbollah" and merged.mode == "drone"
 
 
+def test_an_unnamed_doer_is_the_named_one_of_the_same_day_and_target() -> None:
+    named = _event(actor="CIA", recipient="Qasem Soleimani", span=[0, 10])
+    unnamed = _event(actor=None, recipient="Qasem Soleimani", span=[900, 910])
+    (merged,) = dedupe([unnamed, named])
+    assert merged.actor == "CIA"
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
         ({"recipient": "Iran"}, {"recipient": "Iraq"}),  # different targets
         ({"actor": "Iran"}, {}),  # different actors
+        # an unnamed doer without a shared target, or on a month only, stays apart
+        ({"actor": None}, {}),
+        (
+            {"actor": None, "recipient": "Iran", "date": "2024-02"},
+            {"recipient": "Iran", "date": "2024-02"},
+        ),
         ({"date": "2024-02-07"}, {"date": "2024-02-09"}),  # different days
         # a month holds many strikes: far apart, one with a target, they stay two
         (

@@ -6,13 +6,12 @@ speaker its actor. Hand-written wire-style sentences (not from any corpus) run t
 whole pipeline, the language passed explicitly, a "Title" first line as in
 test_events_languages.py.
 
-Known structural limits of the positional roles (not fixable in the lexicons), see the xfail
-cases at the end: in verb-final clauses (fa, tr, hi, ur, bn, ku; German/Dutch clauses that end
-in the trigger) the first name of the clause, i.e. a named speaker before "said", is taken as
-the trigger's subject, so it becomes the recipient; an Arabic verb-first reporting verb
-("قال X إن ...") leaves the speaker unknown; a Turkish reporting verb at the end of the
-sentence gives no speaker. The cases below therefore use a quoted statement after a colon, an
-unnamed source ("officials said") or a subject-first reporting clause where needed.
+In verb-final clauses (fa, tr, hi, ur, bn, ku; German/Dutch clauses that end in the trigger)
+word order takes the first name of the clause, a named speaker before "said", for the
+trigger's subject; the event stage then keeps the speaker as actor and never as the accused
+(the STRUCTURAL cases at the end). Known limits: an Arabic verb-first reporting verb ("قال X إن
+...") leaves the speaker unknown; a Turkish reporting verb at the end of the sentence gives no
+speaker (xfail).
 """
 
 from __future__ import annotations
@@ -339,65 +338,58 @@ HELD_RESPONSIBLE = [
     ("tr", "ABD, İran'ı saldırıdan sorumlu tuttu.", "Iran", "United States"),
 ]
 
-_VERB_FINAL = "verb-final clause: the named speaker opening it is taken as the trigger's subject"
-# A named speaker before "said" in a verb-final clause becomes the recipient (see the module
-# docstring); strict, so that a fix of the positional roles shows up here.
+_SPEAKER_AFTER = "a Turkish reporting verb closing the sentence: no speaker is found"
+# A named speaker before "said" in a verb-final clause, which word order takes for the
+# trigger's subject: the speaker is never the accused (events.py, `subject: recipient`).
 STRUCTURAL = [
     pytest.param(
         "fa",
         "مقامات عراقی گفتند ایران مسئول این حمله بوده است.",
         "Iran",
         "Government of Iraq",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL),
     ),
     pytest.param(
         "hi",
         "पेंटागन ने कहा कि कताइब हिजबुल्लाह इस हमले के पीछे है।",
         KH,
         "Pentagon",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL),
     ),
     pytest.param(
         "ur",
         "پینٹاگون نے کہا کہ کتائب حزب اللہ اس حملے کے پیچھے ہے۔",
         KH,
         "Pentagon",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL),
     ),
     pytest.param(
         "bn",
         "পেন্টাগন জানিয়েছে, কাতাইব হিজবুল্লাহ এই হামলার পেছনে রয়েছে।",
         KH,
         "Pentagon",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL),
     ),
     pytest.param(
         "ku",
         "Pentagonê ragihand ku Kataib Hizbullah li pişt êrîşê ye.",
         KH,
         "Pentagon",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL),
     ),
     pytest.param(
         "tr",
         "Irak hükümeti, İran'ın saldırının arkasında olduğunu açıkladı.",
         "Iran",
         "Government of Iraq",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL + "; the speaker follows"),
+        marks=pytest.mark.xfail(strict=True, reason=_SPEAKER_AFTER),
     ),
     pytest.param(
         "de",
         "Die irakische Regierung erklärte, Iran stecke hinter dem Anschlag.",
         "Iran",
         "Government of Iraq",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL),
     ),
     pytest.param(
         "nl",
         "Het Pentagon zei dat Kataib Hezbollah verantwoordelijk was voor de aanval.",
         KH,
         "Pentagon",
-        marks=pytest.mark.xfail(strict=True, reason=_VERB_FINAL),
     ),
 ]
 

@@ -499,8 +499,11 @@ class EventStage:
             roles.actor = coref_actor(doc, norm, lex.language, c_start, m.start, s_start)
         if m.group.subject == "recipient":
             # "Pompeo asserted that Iran was responsible": Iran is the target, the speaker acts
-            roles.recipient = roles.actor or roles.recipient
+            # (never the speaker as target: "पेंटागन ने कहा कि कताइब हिजबुल्लाह इस हमले के पीछे है",
+            # where word order takes the clause's first name for the subject)
             speaker = quoted or roles.speaker
+            subject = [a for a in roles.actor if a not in speaker]
+            roles.recipient = subject or [r for r in roles.recipient if r not in speaker]
             roles.actor = [s for s in speaker if s not in roles.recipient] if verbal else []
         if not roles.actor and cand.type == "ASSAULT":
             roles.actor = [n for n in roles.opponent if n not in roles.recipient]

@@ -185,13 +185,19 @@ NEAR_REPORT = 400
 
 def _same_episode(a: Event, b: Event) -> bool:
     """Same type, actor and date, targets that agree (or one unknown); with only a month or
-    no date, also close together (a month holds many strikes)."""
-    if a.type != b.type or role_names(a.actor) != role_names(b.actor) or a.date != b.date:
+    no date, also close together (a month holds many strikes). An unnamed doer agrees with a
+    named one on the same day and target."""
+    if a.type != b.type or a.date != b.date:
         return False
     ra, rb = role_names(a.recipient), role_names(b.recipient)
     if ra and rb and not ra & rb:
         return False
     precise = a.date is not None and len(a.date) == 10
+    aa, ab = role_names(a.actor), role_names(b.actor)
+    if aa != ab:
+        # "the CIA operation that killed Soleimani" / "Soleimani was killed": one episode when
+        # the day and a target are the same and one report does not name the doer
+        return precise and bool(ra & rb) and not (aa and ab)
     return precise or ra == rb or abs(a.span[0] - b.span[0]) <= NEAR_REPORT
 
 
@@ -213,6 +219,9 @@ def dedupe(events: list[Event]) -> list[Event]:
         # what one report leaves open the other may tell ("strikes on Tuesday" / "the strikes
         # killed a Kataib Hezbollah member")
         kept[kept.index(twin)] = replace(
-            best, recipient=best.recipient or other.recipient, mode=best.mode or other.mode
+            best,
+            actor=best.actor or other.actor,
+            recipient=best.recipient or other.recipient,
+            mode=best.mode or other.mode,
         )
     return sorted(kept, key=lambda e: e.span[0])
