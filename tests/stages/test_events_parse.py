@@ -234,6 +234,17 @@ def test_listed_subjects_all_act(stage: EventStage, nlp_stage: Any) -> None:
             "RETREAT",
             "2020-03-11",
         ),
+        # a present perfect sums up a campaign: no date; a simple past is of the month
+        (
+            "The US has launched three rounds of airstrikes against Kataib Hezbollah.",
+            "ASSAULT",
+            None,
+        ),
+        (
+            "The US launched three rounds of airstrikes against Kataib Hezbollah.",
+            "ASSAULT",
+            "2020-03",
+        ),
         # one inside another event's relative clause is not
         (
             "Iraq's parliament voted to expel US troops in response to a drone strike the "
@@ -244,7 +255,7 @@ def test_listed_subjects_all_act(stage: EventStage, nlp_stage: Any) -> None:
     ],
 )
 def test_date_of_the_clause(
-    stage: EventStage, nlp_stage: Any, text: str, etype: str, date: str
+    stage: EventStage, nlp_stage: Any, text: str, etype: str, date: str | None
 ) -> None:
     evs = [e for e in _events(stage, nlp_stage, text) if e.type == etype]
     assert [e.date for e in evs] == [date]

@@ -377,6 +377,28 @@ class EventStage:
                 out.append(ev)
         return out
 
+    def _perfect(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
+        """Is the trigger's verb (its own, or the one whose object or subject it is) in the
+        present perfect ("has launched", "have carried out attacks")?"""
+        toks = doc.tokens
+        i = bisect_left(self._tok_starts, m.start)
+        if i >= len(toks) or toks[i].head < 0:
+            return False
+        verb = i
+        for _ in range(4):  # "has launched three rounds of airstrikes": up to the verb
+            if toks[verb].pos == "VERB" or toks[verb].dep not in ("dobj", "pobj", "prep", "nsubj"):
+                break
+            verb = toks[verb].head
+        if toks[verb].pos != "VERB":
+            return False
+        j = max(0, verb - 4)
+        while j < len(toks) and toks[j].start < s_end and j <= verb + 4:
+            if toks[j].head == verb and toks[j].dep == "aux":
+                if toks[j].text.lower() in ("has", "have", "'ve"):
+                    return True
+            j += 1
+        return False
+
     def _clausal(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
         """Is the trigger a verb, or a noun heading a relative or participle clause?"""
         toks = doc.tokens
@@ -538,7 +560,9 @@ class EventStage:
         if self._cal is not None:
             who = (roles.actor, roles.recipient, place_of(doc, s_start, s_end, m.start)[0])
             date = self._cal.date(norm, cand.type, who, (s_start, s_end, m.start, m.end), date)
-        if date is None:
+        if date is None and not (self._parsed and self._perfect(doc, m, s_end)):
+            # an undated report is of the publication month; a present perfect ("the US has
+            # launched three rounds of airstrikes") sums up a campaign: no date (corpus P2)
             date = default_date(self._published)
         date = date or None
         place, lat, lon = place_of(doc, s_start, s_end, m.start)
