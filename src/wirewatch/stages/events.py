@@ -393,9 +393,9 @@ class EventStage:
             return False
         j = max(0, verb - 4)
         while j < len(toks) and toks[j].start < s_end and j <= verb + 4:
-            if toks[j].head == verb and toks[j].dep == "aux":
-                if toks[j].text.lower() in ("has", "have", "'ve"):
-                    return True
+            perfect_aux = toks[j].text.lower() in ("has", "have", "'ve")
+            if toks[j].head == verb and toks[j].dep == "aux" and perfect_aux:
+                return True
             j += 1
         return False
 
