@@ -259,3 +259,10 @@ def test_date_of_the_clause(
 ) -> None:
     evs = [e for e in _events(stage, nlp_stage, text) if e.type == etype]
     assert [e.date for e in evs] == [date]
+
+
+def test_place_of_a_noun_subjects_verb_is_no_target(stage: EventStage, nlp_stage: Any) -> None:
+    evs = _events(
+        stage, nlp_stage, "A US AC-130 gunship launched strikes in Iraq against militants."
+    )
+    assert [(e.type, e.actor, e.recipient) for e in evs] == [("ASSAULT", "United States", None)]

@@ -242,10 +242,11 @@ def dependency_roles(
             rec = rec or obj(c)
     if not rec and pos in ("NOUN", "PROPN") and toks[trig].dep in SUBJECT_DEPS:
         # "Protesters were burning US flags": the noun is the doer, its verb's object the target
+        # (the object's own names only: "a gunship launched strikes in Iraq" targets no Iraq)
         for c in children.get(toks[trig].head, []):
-            if toks[c].dep in OBJECT_DEPS - {"attr"} or (
-                toks[c].dep == "prep" and toks[c].text.lower() in TARGET_PREPS
-            ):
+            if toks[c].dep in OBJECT_DEPS - {"attr"}:
+                rec = rec or arg([c])
+            elif toks[c].dep == "prep" and toks[c].text.lower() in TARGET_PREPS:
                 rec = rec or obj(c)
     if rec and all(t_start <= m.start < t_end for m in rec):
         # "reaffirmed US support for Iraq's efforts": only a name inside the trigger so far;
