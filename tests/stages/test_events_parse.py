@@ -65,6 +65,14 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "United States",
             "Kata'ib Hezbollah",
         ),
+        # a speech act in a participle clause of the object: the main verb's subject speaks
+        (
+            'Maliki described the strike authorized by President Bush as a "political '
+            'assassination".',
+            "ACCUSE",
+            "Nouri al-Maliki",
+            "George W. Bush",
+        ),
         # "X said Y must ...": a demand of the speaker on the subject of "must"
         (
             "Russia said on Tuesday that Sudan must return the captured helicopter.",

@@ -307,6 +307,11 @@ def dependency_roles(
             control = control or toks[verb].dep == "xcomp" or infinitive(verb)
             verb = toks[verb].head
             continue
+        if verbal and toks[verb].dep in ("dobj", "pobj") and toks[verb].head != verb:
+            # "Mahdi described the strike authorized by Trump as a 'political assassination'":
+            # a speech act in a participle clause of the object is the main verb's subject's
+            verb = toks[verb].head
+            continue
         if toks[verb].dep == "relcl":
             actor = actor or mentions_in([toks[verb].head])
         break
