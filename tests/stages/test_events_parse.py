@@ -71,7 +71,7 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             'assassination".',
             "ACCUSE",
             "Nouri al-Maliki",
-            "George W. Bush",
+            None,
         ),
         # "X said Y must ...": a demand of the speaker on the subject of "must"
         (
