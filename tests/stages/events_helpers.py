@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from wirewatch.model import Document, Location, Mention
+from wirewatch.api import analyze_documents
+from wirewatch.model import Document, Event, Location, Mention
+from wirewatch.pipeline import Pipeline
+from wirewatch.settings import Settings
 
 # (surface form, canonical name, label)
 ACTORS = [
@@ -48,3 +51,14 @@ def make_doc(
                 doc.mentions.append(Mention(name, a, b, "PLACE", canonical=name))
     doc.mentions.sort(key=lambda m: m.start)
     return doc
+
+
+def sentence_events(
+    pipeline: Pipeline, settings: Settings, lang: str, sentence: str, published: str
+) -> list[Event]:
+    """The events of one sentence run through the whole pipeline as an article (a lone first
+    line is taken as the title and skipped, hence the "Title" line)."""
+    doc = Document(id="text", raw_text="Title\n\n" + sentence, published=published, language=lang)
+    (out,) = analyze_documents([doc], settings, pipeline)
+    assert isinstance(out, Document)
+    return out.events

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from events_helpers import sentence_events
 
-from wirewatch.api import analyze_documents
-from wirewatch.model import Document, Event
+from wirewatch.model import Event
 from wirewatch.pipeline import Pipeline
 from wirewatch.settings import Settings
 from wirewatch.stages.events_lexicon import LANG_DIR
+from wirewatch.stages.events_units import role_names
 
 PUBLISHED = "2024-01-30"
 SETTINGS = Settings(workers=1)
@@ -44,17 +45,7 @@ def pipeline() -> Pipeline:
 
 
 def _events(pipeline: Pipeline, lang: str, sentence: str) -> list[Event]:
-    # a lone first line is taken as the title and skipped
-    doc = Document(id="text", raw_text="Title\n\n" + sentence, published=PUBLISHED, language=lang)
-    (out,) = analyze_documents([doc], SETTINGS, pipeline)
-    assert isinstance(out, Document)
-    return out.events
-
-
-def _names(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
+    return sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
 
 
 def _accusations(events: list[Event]) -> list[Event]:
@@ -395,11 +386,11 @@ STRUCTURAL = [
 
 
 def _check(events: list[Event], recipient: str, actor: str | None) -> None:
-    found = [e for e in _accusations(events) if recipient in _names(e.recipient)]
+    found = [e for e in _accusations(events) if recipient in role_names(e.recipient)]
     assert found, _describe(events)
     if actor is not None:
-        assert any(actor in _names(e.actor) for e in found), _describe(events)
-    assert all(recipient not in _names(e.actor) for e in found), _describe(events)
+        assert any(actor in role_names(e.actor) for e in found), _describe(events)
+    assert all(recipient not in role_names(e.actor) for e in found), _describe(events)
 
 
 @pytest.mark.parametrize(("lang", "sentence", "recipient", "actor"), ATTRIBUTED)

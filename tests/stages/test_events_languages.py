@@ -9,9 +9,9 @@ depend on language identification.
 from __future__ import annotations
 
 import pytest
+from events_helpers import sentence_events
 
-from wirewatch.api import analyze_documents, analyze_text
-from wirewatch.model import Document
+from wirewatch.api import analyze_text
 from wirewatch.pipeline import Pipeline
 from wirewatch.settings import Settings
 
@@ -26,11 +26,7 @@ def pipeline() -> Pipeline:
 
 
 def _types(pipeline: Pipeline, lang: str, sentence: str) -> list[str]:
-    # a lone first line is taken as the title and skipped
-    doc = Document(id="text", raw_text="Title\n\n" + sentence, published=PUBLISHED, language=lang)
-    (out,) = analyze_documents([doc], SETTINGS, pipeline)
-    assert isinstance(out, Document)
-    return [e.type for e in out.events]
+    return [e.type for e in sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)]
 
 
 def test_same_as_analyze_text(pipeline: Pipeline) -> None:
