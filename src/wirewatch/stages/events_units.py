@@ -132,8 +132,8 @@ def pick_date(
     officials said Tuesday")."""
     found = [d for d in found if not d.attributive or d.end <= t_start <= d.end + ATTRIBUTIVE_REACH]
 
-    def dist(d: DateMention, a: int, b: int) -> int:
-        return a - d.end if d.end <= a else max(0, d.start - b)
+    def dist(d: DateMention) -> int:
+        return t_start - d.end if d.end <= t_start else max(0, d.start - t_end)
 
     others = list(others)
     ours = [(t_start, t_end), *same]
@@ -147,7 +147,7 @@ def pick_date(
     found = [d for d in found if not owned_by_another(d)]
     if not found:
         return None
-    return min(found, key=lambda d: (dist(d, t_start, t_end), -len(d.value))).value
+    return min(found, key=lambda d: (dist(d), -len(d.value))).value
 
 
 def place_of(
