@@ -377,14 +377,23 @@ class EventStage:
                 out.append(ev)
         return out
 
+    def _trigger_tokens(self, doc: Document, m: TriggerMatch) -> list[int]:
+        """Indices of the tokens the trigger covers."""
+        i = bisect_left(self._tok_starts, m.start)
+        span = []
+        while i < len(doc.tokens) and doc.tokens[i].end <= m.end:
+            span.append(i)
+            i += 1
+        return span
+
     def _perfect(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
         """Is the trigger's verb (its own, or the one whose object or subject it is) in the
         present perfect ("has launched", "have carried out attacks")?"""
         toks = doc.tokens
-        i = bisect_left(self._tok_starts, m.start)
-        if i >= len(toks) or toks[i].head < 0:
+        span = self._trigger_tokens(doc, m)
+        if not span or toks[span[0]].head < 0:
             return False
-        verb = i
+        verb = span[0]
         for _ in range(4):  # "has launched three rounds of airstrikes": up to the verb
             if toks[verb].pos == "VERB" or toks[verb].dep not in ("dobj", "pobj", "prep", "nsubj"):
                 break
@@ -402,13 +411,10 @@ class EventStage:
     def _clausal(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
         """Is the trigger a verb, or a noun heading a relative or participle clause?"""
         toks = doc.tokens
-        i = bisect_left(self._tok_starts, m.start)
-        span = []
-        while i < len(toks) and toks[i].end <= m.end:
-            span.append(i)
-            i += 1
+        span = self._trigger_tokens(doc, m)
         if any(toks[j].pos in ("VERB", "AUX") for j in span):
             return True
+        i = span[-1] + 1 if span else bisect_left(self._tok_starts, m.end)
         while i < len(toks) and toks[i].start < s_end:
             if toks[i].head in span and toks[i].dep in ("relcl", "acl"):
                 return True
