@@ -382,6 +382,13 @@ def positional_roles(
             said = r
         if said is not None:
             speaker = [m for m in before if m.end <= said.start()][-1:]
+            if not speaker and lang in VSO_LANGUAGES:
+                # "وقال مسؤولون عراقيون إن إيران تقف وراء الهجوم": the speaker follows the verb
+                speaker = [m for m in before if m.start >= said.end()][:1]
+        elif lang in SOV_LANGUAGES and len(before) >= 2 and rep.search(norm, t_end, s_end):
+            # "Irak hükümeti, İran'ın saldırının arkasında olduğunu açıkladı": the reporting
+            # verb closes the sentence, its subject opens it
+            speaker = before[:1]
     if rep and not verbal:
         # "Iraqi officials said the US struck ...": the speaker is the source, not the actor
         last = None
