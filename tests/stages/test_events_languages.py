@@ -353,6 +353,11 @@ EVENTS = [
 ]
 
 NON_EVENTS = [
+    # verb-final languages negate the light verb after the trigger noun
+    ("fa", "آمریکا به ایران حمله نکرد."),
+    ("hi", "अमेरिका ने ईरान पर हमला नहीं किया।"),
+    ("ur", "امریکہ نے ایران پر حملہ نہیں کیا۔"),
+    ("ku", "Amerîka êrîşî Îranê nekir."),
     ("de", "Der Griff nach der Macht an der Grenze bleibt ein Thema."),
     ("es", "Estados Unidos debería retirar sus tropas de Irak cuanto antes."),
     ("es", "Nadie resultó muerto en el ataque, según fuentes de seguridad."),

@@ -8,6 +8,7 @@ See docs/events.md for the rules and the per-language notes.
 from __future__ import annotations
 
 import copy
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -83,6 +84,8 @@ DOER_INSIDE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
 # A date starting within this many characters after a reporting verb dates the report ("said on
 # Tuesday").
 REPORT_DATE_GAP = 10
+# In a verb-final clause the negation follows the trigger within these words.
+_NEXT_WORDS = re.compile(r"(?:\s+[^\s,.;:!?،؟।۔]+){1,2}")
 # A visited place is named at most this many characters after the visit trigger.
 VISIT_PLACE_GAP = 40
 # Opinion pieces (advice, scenarios) keep only fully evidenced reports, and the classifier
@@ -466,6 +469,11 @@ class EventStage:
             window_start = token_back(norm, m.start, NEGATION_WINDOW, comma)
             if neg.search(norm, window_start, m.start):
                 return None
+            if lex.language in SOV_LANGUAGES:
+                # the negated light verb follows the noun: "حمله نکرد", "हमला नहीं किया"
+                after = _NEXT_WORDS.match(norm, m.end, c_end)
+                if after and neg.search(norm, m.end, after.end()):
+                    return None
         modal = lex.termset("modality")
         # a threat or demand is itself conditional speech: keep it (PLOVER: THREATEN)
         if (
