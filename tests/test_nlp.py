@@ -52,7 +52,14 @@ def test_token_offset_is_shifted():
         ("He met the U.S. President on Monday.", ["He met the U.S. President on Monday."]),
         ("Title line\nBody sentence.", ["Title line", "Body sentence."]),
         ("هل انتهى؟ نعم.", ["هل انتهى؟", "نعم."]),
-        ("美国发动空袭。伊拉克抗议。", ["美国发动空袭。伊拉克抗议。"]),
+        ("美国发动空袭。伊拉克抗议。", ["美国发动空袭。", "伊拉克抗议。"]),
+        # a stop glued to the next sentence, as crawled paragraphs often are
+        ("bi jiran.Obama ha ricevuto", ["bi jiran.", "Obama ha ricevuto"]),
+        ("أصيب آخرون بجروح.وقالت الميليشيا", ["أصيب آخرون بجروح.", "وقالت الميليشيا"]),
+        (
+            "the U.S.Army and 3.5 million at antiwar.com",
+            ["the U.S.Army and 3.5 million at antiwar.com"],
+        ),
         ('"We will stay." He left.', ['"We will stay."', "He left."]),
     ],
 )

@@ -94,7 +94,14 @@ _TOKEN = re.compile(
     r"|[^\W_](?:[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u200c\u200d]|[-'’.](?=\w))*"
     r"|\S"
 )
-_SENTENCE_END = re.compile(r"[.!?؟。！？।॥]+[\"'”’»)\]]*(?=\s)|\n\s*\n|\n")
+# (a stop glued to the next sentence, as crawled paragraphs often are: "bi jiran.Obama",
+# "بجروح.وقالت"; not "U.S.Army", "3.5", "antiwar.com")
+_GLUED_END = (
+    r"(?<=[a-zß-öø-ÿ\u0621-\u064a\u067e-\u06d3])[.!?؟](?=[A-ZÀ-ÖØ-Þ\u0621-\u064a\u067e-\u06d3])"
+)
+# (Chinese and Japanese write no space after a full stop)
+_CJK_END = r"[。！？]+[”’」』）]*"
+_SENTENCE_END = re.compile(rf"[.!?؟。！？।॥]+[\"'”’»)\]]*(?=\s)|{_CJK_END}|{_GLUED_END}|\n\s*\n|\n")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
