@@ -53,6 +53,7 @@ def test_token_offset_is_shifted():
         ("Title line\nBody sentence.", ["Title line", "Body sentence."]),
         ("هل انتهى؟ نعم.", ["هل انتهى؟", "نعم."]),
         ("美国发动空袭。伊拉克抗议。", ["美国发动空袭。", "伊拉克抗议。"]),
+        ("امریکہ نے حملہ کیا۔ ایران نے مذمت کی۔", ["امریکہ نے حملہ کیا۔", "ایران نے مذمت کی۔"]),
         # a stop glued to the next sentence, as crawled paragraphs often are
         ("bi jiran.Obama ha ricevuto", ["bi jiran.", "Obama ha ricevuto"]),
         ("أصيب آخرون بجروح.وقالت الميليشيا", ["أصيب آخرون بجروح.", "وقالت الميليشيا"]),

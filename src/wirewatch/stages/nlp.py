@@ -101,7 +101,9 @@ _GLUED_END = (
 )
 # (Chinese and Japanese write no space after a full stop)
 _CJK_END = r"[。！？]+[”’」』）]*"
-_SENTENCE_END = re.compile(rf"[.!?؟。！？।॥]+[\"'”’»)\]]*(?=\s)|{_CJK_END}|{_GLUED_END}|\n\s*\n|\n")
+_SENTENCE_END = re.compile(
+    rf"[.!?؟。！？।॥۔]+[\"'”’»)\]]*(?=\s)|{_CJK_END}|{_GLUED_END}|\n\s*\n|\n"
+)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
