@@ -358,6 +358,8 @@ NON_EVENTS = [
     ("hi", "अमेरिका ने ईरान पर हमला नहीं किया।"),
     ("ur", "امریکہ نے ایران پر حملہ نہیں کیا۔"),
     ("ku", "Amerîka êrîşî Îranê nekir."),
+    ("tr", "ABD İran'a saldırmadı."),  # a negative ending on the trigger word
+    ("tr", "İsrail, Lübnan'a saldırmayacağını açıkladı."),
     ("de", "Der Griff nach der Macht an der Grenze bleibt ein Thema."),
     ("es", "Estados Unidos debería retirar sus tropas de Irak cuanto antes."),
     ("es", "Nadie resultó muerto en el ataque, según fuentes de seguridad."),

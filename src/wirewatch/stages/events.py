@@ -84,6 +84,7 @@ DOER_INSIDE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
 # A date starting within this many characters after a reporting verb dates the report ("said on
 # Tuesday").
 REPORT_DATE_GAP = 10
+_WORD_REST = re.compile(r"\w*")
 # In a verb-final clause the negation follows the trigger within these words.
 _NEXT_WORDS = re.compile(r"(?:\s+[^\s,.;:!?،؟।۔]+){1,2}")
 # A visited place is named at most this many characters after the visit trigger.
@@ -469,6 +470,11 @@ class EventStage:
             window_start = token_back(norm, m.start, NEGATION_WINDOW, comma)
             if neg.search(norm, window_start, m.start):
                 return None
+            ends = lex.termset("negated_endings")
+            rest = _WORD_REST.match(norm, m.end)
+            word_end = rest.end() if rest else m.end
+            if ends and any(e.end() == word_end for e in ends.finditer(norm, m.start, word_end)):
+                return None  # a negative verb ending on the trigger word: Turkish "saldırmadı"
             if lex.language in SOV_LANGUAGES:
                 # the negated light verb follows the noun: "حمله نکرد", "हमला नहीं किया"
                 after = _NEXT_WORDS.match(norm, m.end, c_end)

@@ -53,6 +53,7 @@ LIST_KEYS = (
     "proxy",
     "locative",
     "ongoing",
+    "negated_endings",
 )
 TOP_KEYS = {"language", "version", "triggers", "casualty_words", "numbers", *LIST_KEYS}
 TRIGGER_KEYS = {"type", "mode", "terms", "requires", "excludes", "confidence", "subject"}
