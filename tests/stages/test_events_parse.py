@@ -80,6 +80,14 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "Russia",
             "Sudan",
         ),
+        # an announced withdrawal on a condition is a threat; without one a concession
+        (
+            "Iraq said it will withdraw its troops unless the attacks stop.",
+            "THREATEN",
+            "Iraq",
+            None,
+        ),
+        ("Iraq said it will withdraw its troops next month.", "CONCEDE", "Iraq", None),
         # a stated readiness to act is an offer
         (
             "France is ready to send 4,000 troops to Iraq, its defence minister said.",

@@ -54,6 +54,7 @@ LIST_KEYS = (
     "locative",
     "ongoing",
     "negated_endings",
+    "conditional",
 )
 TOP_KEYS = {"language", "version", "triggers", "casualty_words", "numbers", *LIST_KEYS}
 TRIGGER_KEYS = {"type", "mode", "terms", "requires", "excludes", "confidence", "subject"}
