@@ -302,6 +302,12 @@ EVENTS = [
     ("nl", "De Iraakse premier riep Washington op zijn troepen terug te trekken.", "REQUEST"),
     # Arabic "إن"/"أن" after a reporting verb is "that", not "if"
     ("ar", "وقال المتحدث باسم الخارجية الإيرانية إن طهران ترفض الاتهامات الأمريكية.", "REJECT"),
+    # a withdrawal to come on a condition is a threat
+    (
+        "fr",
+        "Les États-Unis retireront leurs troupes d'Irak à moins que les attaques cessent.",
+        "THREATEN",
+    ),
     # separable verbs with the particle closing the clause
     ("nl", "Israël viel zondag doelen van Hezbollah in Zuid-Libanon aan.", "ASSAULT"),
     ("de", "Israel griff am Sonntag Stellungen der Hisbollah im Südlibanon an.", "ASSAULT"),

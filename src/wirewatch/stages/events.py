@@ -493,11 +493,16 @@ class EventStage:
         future = bool(fut and fut.search(norm, token_back(norm, m.start, 3, comma), m.start))
         if future and etype in FUTURE_RETYPE:
             etype, mode = FUTURE_RETYPE[etype]
-        # an announced move ("will withdraw", or a future word before it) on a condition is a
-        # threat: "Nigeria will withdraw its force from Chad unless the president agrees"
+        # an announced move on a condition is a threat: "Nigeria will withdraw its force from
+        # Chad unless the president agrees" (a withdrawal still to come is CONCEDE in itself;
+        # an offer is announced by a future word before or inside its trigger)
         announced = future or bool(fut and fut.search(norm, m.start, m.end))
         cond = lex.termset("conditional")
-        if announced and etype in ("CONCEDE", "AGREE") and cond and cond.search(norm, m.end, s_end):
+        if (
+            (etype == "CONCEDE" or (announced and etype == "AGREE"))
+            and cond
+            and cond.search(norm, m.end, s_end)
+        ):
             etype, mode = "THREATEN", None
         return Candidate(m, etype, mode, (c_start, c_end), future)
 
