@@ -186,7 +186,10 @@ def keys_and_exact(surface: str, lang: str) -> tuple[tuple[str, ...], int]:
             break
     if _ARABIC_RE.search(base):
         forms = [base]
-        if base[:1] in AR_PREFIXES and len(base) > MIN_STEM + 1:
+        # ("وأبو مهدي": the conjunction before a short first name of a longer alias)
+        if base[:1] in AR_PREFIXES and (
+            len(base) > MIN_STEM + 1 or (base[0] == "و" and len(base) >= MIN_STEM)
+        ):
             rest = base[1:]
             forms.append("ال" + rest[1:] if rest.startswith("ل") and base[0] == "ل" else rest)
         forms = [f for form in forms for f in (form, _strip_article(form))]
