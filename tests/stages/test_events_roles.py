@@ -378,3 +378,15 @@ def test_sentence_roles_without_a_parser(
     doc = make_doc(text, language=lang, actors=actors)
     events = EventStage({lang: lexicon(lang)}, classifier=None)(doc).events
     assert expected in [(e.type, e.actor, e.recipient) for e in events]
+
+
+def test_the_speaker_of_a_report_is_not_the_target() -> None:
+    text = "قالت القيادة المركزية الأمريكية إن طائرة مسيرة أمريكية استهدفت سيارة في بغداد."
+    actors = [
+        ("القيادة المركزية الأمريكية", "United States Central Command", "ORG"),
+        ("أمريكية", US, "GPE"),
+    ]
+    doc = make_doc(text, language="ar", actors=actors)
+    events = EventStage({"ar": lexicon("ar")}, classifier=None)(doc).events
+    assert [(e.type, e.actor) for e in events] == [("ASSAULT", US)]
+    assert all(e.recipient != "United States Central Command" for e in events)

@@ -493,7 +493,10 @@ def positional_roles(
         )
     if postposed:  # "le ministre a condamné les frappes américaines"
         actor = postposed
-        rec = [m for m in after if m not in actor][:1] or before[-1:]
+        # (the speaker is no target: "قالت القيادة المركزية إن طائرة مسيرة أمريكية استهدفت")
+        rec = [m for m in after if m not in actor][:1] or [m for m in before if m not in speaker][
+            -1:
+        ]
     elif (
         not before
         and after
