@@ -99,6 +99,11 @@ class CalendarEvent:
     line: int = 0
 
     @property
+    def parties(self) -> frozenset[str]:
+        """Actors and recipients together."""
+        return frozenset(self.actors + self.recipients)
+
+    @property
     def day(self) -> dt.date:
         """The date as a day (the 15th for a month-only date)."""
         d = self.date if len(self.date) == 10 else self.date + "-15"
@@ -322,7 +327,7 @@ class CalendarContext:
             counts = per.setdefault(owner, {})
             counts[cue] = counts.get(cue, 0) + 1
         for owner, ev in enumerate(self.cal.events):
-            if len(set(ev.actors + ev.recipients) & self.people) >= PEOPLE_WITHOUT_CUES:
+            if len(ev.parties & self.people) >= PEOPLE_WITHOUT_CUES:
                 per.setdefault(owner, {})
         scored: list[tuple[float, int, int]] = []  # (score, distinct cues, entry)
         for owner, counts in per.items():
@@ -330,7 +335,7 @@ class CalendarContext:
             if not self._allowed(ev) or (self.month and ev.date[:7] != self.month):
                 continue
             score = sum(1 + REPEAT_WEIGHT * min(n - 1, MAX_REPEATS) for n in counts.values())
-            parties = set(ev.actors + ev.recipients)
+            parties = ev.parties
             # a named person dates an article far better than a country: counts double
             score += PARTY_WEIGHT * min(
                 MAX_PARTIES, len(parties & self.entities) + len(parties & self.people)

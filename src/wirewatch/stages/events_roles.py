@@ -132,7 +132,7 @@ def quoted_speaker(
 QUOTE_SPEAKER_GAP = 80
 _SPEAKER_GAP = re.compile(r"[\s,:\-–—]*|[^.!?؟\"«»“”]{0,30}:\s*")
 PRONOUN_GAP = 25
-_QUOTE_MARK = re.compile('["«»“”„]')
+_QUOTE_MARK = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + '"]')
 
 
 # How far back (characters) an antecedent may be: about a paragraph.

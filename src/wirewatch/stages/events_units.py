@@ -91,23 +91,23 @@ def comma_left(norm: str, c_start: int, t_start: int) -> int:
 def anchor_date(doc: Document, norm: str, resolver: DateResolver) -> str | None:
     """Reference date when the article has no publication date: the latest full date it states
     (the corpus then dates events from the canonical event the article reports, P1/P2)."""
-    found = [d.value for d in resolver.find(doc.text, norm, 0, len(doc.text), None)]
-    full = [v for v in found if len(v) == 10]
     # (a month or year anchor was tried too: it lowered date accuracy on the dev set)
-    return max(full) if full else None
+    return _latest_day(resolver.find(doc.text, norm, 0, len(doc.text), None))
 
 
 def caption_date(doc: Document, resolver: DateResolver) -> str | None:
     """The latest full date of a photo caption the cleaner removed ("speaks at the White
     House, Wednesday, Sept. 13, 2017"): the day of the photo, a day or two from the report."""
-    found = [
-        d.value
+    return _latest_day(
+        d
         for line in doc.removed
         if line.reason == "photo-caption"
         for d in resolver.find(line.line, normalize(line.line), 0, len(line.line), None)
-    ]
-    full = [v for v in found if len(v) == 10]
-    return max(full) if full else None
+    )
+
+
+def _latest_day(found: Iterable[DateMention]) -> str | None:
+    return max((d.value for d in found if len(d.value) == 10), default=None)
 
 
 # A trigger starting this close after an attributive year is the noun it dates ("the 2003
