@@ -25,7 +25,7 @@ from wirewatch.stages.events_lexicon import (
     normalize,
 )
 from wirewatch.stages.events_markers import marked_roles, markers
-from wirewatch.stages.events_parse import dependency_roles
+from wirewatch.stages.events_parse import covered_tokens, dependency_roles
 from wirewatch.stages.events_roles import (
     ACTOR_LABELS,
     HEAD_INITIAL_LANGUAGES,
@@ -381,20 +381,11 @@ class EventStage:
                 out.append(ev)
         return out
 
-    def _trigger_tokens(self, doc: Document, m: TriggerMatch) -> list[int]:
-        """Indices of the tokens the trigger covers."""
-        i = bisect_left(self._tok_starts, m.start)
-        span = []
-        while i < len(doc.tokens) and doc.tokens[i].end <= m.end:
-            span.append(i)
-            i += 1
-        return span
-
     def _perfect(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
         """Is the trigger's verb (its own, or the one whose object or subject it is) in the
         present perfect ("has launched", "have carried out attacks")?"""
         toks = doc.tokens
-        span = self._trigger_tokens(doc, m)
+        span = covered_tokens(doc.tokens, self._tok_starts, m.start, m.end)
         if not span or toks[span[0]].head < 0:
             return False
         verb = span[0]
@@ -415,7 +406,7 @@ class EventStage:
     def _clausal(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
         """Is the trigger a verb, or a noun heading a relative or participle clause?"""
         toks = doc.tokens
-        span = self._trigger_tokens(doc, m)
+        span = covered_tokens(doc.tokens, self._tok_starts, m.start, m.end)
         if any(toks[j].pos in ("VERB", "AUX") for j in span):
             return True
         i = span[-1] + 1 if span else bisect_left(self._tok_starts, m.end)

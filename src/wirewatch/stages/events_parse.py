@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from wirewatch.model import Document, Mention
+from wirewatch.model import Document, Mention, Token
 from wirewatch.stages.events_lexicon import EventLexicon
 from wirewatch.stages.events_roles import (
     Roles,
@@ -41,6 +41,16 @@ AUTHOR_HEADS = frozenset({"responsible", "behind"})
 ATTRIBUTE_LEMMAS = frozenset({"attribute", "ascribe"})
 
 
+def covered_tokens(toks: list[Token], tok_starts: list[int], start: int, end: int) -> list[int]:
+    """Indices of the tokens inside [start, end) (``tok_starts``: the tokens' start offsets)."""
+    i = bisect_left(tok_starts, start)
+    out = []
+    while i < len(toks) and toks[i].end <= end:
+        out.append(i)
+        i += 1
+    return out
+
+
 def dependency_roles(
     doc: Document,
     norm: str,
@@ -56,11 +66,7 @@ def dependency_roles(
     toks = doc.tokens
     if tok_starts is None:
         tok_starts = [t.start for t in toks]
-    i0 = bisect_left(tok_starts, t_start)
-    idx = []
-    while i0 < len(toks) and toks[i0].end <= t_end:
-        idx.append(i0)
-        i0 += 1
+    idx = covered_tokens(toks, tok_starts, t_start, t_end)
     if not idx or toks[idx[0]].head < 0:
         return None
     span = set(idx)
