@@ -30,6 +30,7 @@ EXTRA = [
     ("Russia", "Russia", "GPE"),
     ("Sudan", "Sudan", "GPE"),
     ("France", "France", "GPE"),
+    ("government of Iraq", "Government of Iraq", "ORG"),
 ]
 
 
@@ -282,3 +283,48 @@ def test_place_of_a_noun_subjects_verb_is_no_target(stage: EventStage, nlp_stage
         stage, nlp_stage, "A US AC-130 gunship launched strikes in Iraq against militants."
     )
     assert [(e.type, e.actor, e.recipient) for e in evs] == [("ASSAULT", "United States", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # what a demand asks for is its content, not an event of its own
+        (
+            "We want to see the government of Iraq do more to investigate, to arrest or "
+            "prosecute those who are responsible for attacks on US forces.",
+            [("REQUEST", "Government of Iraq")],
+        ),
+        (
+            "Many MPs were calling for Iraq to review its ties to the US.",
+            [("REQUEST", "Iraq")],
+        ),
+        # a second verb joined to the demand's complement is the speaker's own act
+        (
+            "Donald Trump demanded that Iraq pay for the base and threatened very big sanctions.",
+            [("REQUEST", "Iraq"), ("THREATEN", None)],
+        ),
+    ],
+)
+def test_demanded_act_is_no_event(
+    stage: EventStage, nlp_stage: Any, text: str, events: list[tuple[str, str | None]]
+) -> None:
+    evs = _events(stage, nlp_stage, text)
+    assert [e.type for e in evs] == [t for t, _ in events]
+    for e, (_, recipient) in zip(evs, events, strict=True):
+        if recipient is not None:
+            assert e.recipient == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ultimately, Iran aims to expel US forces from the Middle East.",
+        "Withdrawing personnel will give the United States the freedom to tighten sanctions on "
+        "Iran.",
+        "Iraqi officials will have to answer to the protests.",
+    ],
+)
+def test_intentions_and_abilities_are_no_events(
+    stage: EventStage, nlp_stage: Any, text: str
+) -> None:
+    assert _events(stage, nlp_stage, text) == []

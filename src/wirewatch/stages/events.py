@@ -25,7 +25,7 @@ from wirewatch.stages.events_lexicon import (
     normalize,
 )
 from wirewatch.stages.events_markers import marked_roles, markers
-from wirewatch.stages.events_parse import covered_tokens, dependency_roles
+from wirewatch.stages.events_parse import covered_tokens, demanded_tokens, dependency_roles
 from wirewatch.stages.events_roles import (
     ACTOR_LABELS,
     HEAD_INITIAL_LANGUAGES,
@@ -328,6 +328,8 @@ class EventStage:
         names = [(x.start, x.end) for x in doc.mentions if x.start < s_end and x.end > s_start]
         matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in names)]
         cands = [c for m in matches if (c := self._filter(norm, lex, m, s_start, s_end))]
+        if self._parsed:
+            cands = self._undemanded(doc, cands, s_start, s_end)
         if not cands:
             return []
         chosen = _choose(cands, lex.language in SOV_LANGUAGES)
@@ -380,6 +382,27 @@ class EventStage:
             if ev.confidence >= threshold:
                 out.append(ev)
         return out
+
+    def _undemanded(
+        self, doc: Document, cands: list[Candidate], s_start: int, s_end: int
+    ) -> list[Candidate]:
+        """Drop the triggers inside what a demand asks for: "urged Iraq to arrest those
+        responsible" is one REQUEST, the arrest is its content, not an event."""
+        content: set[int] = set()
+        for c in cands:
+            if c.type == "REQUEST" and c.match.group.type == "REQUEST":
+                content |= demanded_tokens(
+                    doc.tokens, self._tok_starts, s_start, s_end, c.match.start, c.match.end
+                )
+        if not content:
+            return cands
+        return [
+            c
+            for c in cands
+            if c.type == "REQUEST"
+            or not content
+            & set(covered_tokens(doc.tokens, self._tok_starts, c.match.start, c.match.end))
+        ]
 
     def _perfect(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
         """Is the trigger's verb (its own, or the one whose object or subject it is) in the
@@ -515,7 +538,16 @@ class EventStage:
         roles: Roles | None = None
         if self._parsed:
             roles = dependency_roles(
-                doc, norm, lex, s_start, s_end, m.start, m.end, verbal, self._tok_starts
+                doc,
+                norm,
+                lex,
+                s_start,
+                s_end,
+                m.start,
+                m.end,
+                verbal,
+                self._tok_starts,
+                demand=cand.type == "REQUEST",
             )
         r_start, r_end = cand.roles_at or (m.start, m.end)
         pos_roles = positional_roles(doc, norm, lex, s_start, s_end, r_start, r_end, verbal)

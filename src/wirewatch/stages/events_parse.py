@@ -39,6 +39,9 @@ NOUN_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 AUTHOR_HEADS = frozenset({"responsible", "behind"})
 # "killed in a drone attack attributed to KH": the participle's "to" object is the author.
 ATTRIBUTE_LEMMAS = frozenset({"attribute", "ascribe"})
+# The dependents of a demand that say what is demanded ("urged Iraq to prosecute those
+# responsible"); its subject, conjuncts and time adjuncts are not.
+DEMAND_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "oprd", "pobj"})
 
 
 def covered_tokens(toks: list[Token], tok_starts: list[int], start: int, end: int) -> list[int]:
@@ -61,8 +64,10 @@ def dependency_roles(
     t_end: int,
     verbal: bool,
     tok_starts: list[int] | None = None,
+    demand: bool = False,
 ) -> Roles | None:
-    """Roles from the dependency parse (English); None when the parse gives nothing."""
+    """Roles from the dependency parse (English); None when the parse gives nothing.
+    ``demand``: the trigger asks something of someone (REQUEST)."""
     toks = doc.tokens
     if tok_starts is None:
         tok_starts = [t.start for t in toks]
@@ -246,6 +251,13 @@ def dependency_roles(
             c
         ].dep in OBJECT_DEPS:
             rec = rec or obj(c)
+    if not rec and demand:
+        # "we want to see the government of Iraq do more", "calling for Iraq to review its
+        # ties": the one asked is the subject of the demanded act
+        for c in sorted(kids):
+            if c > trig and c not in span and toks[c].dep in ("ccomp", "xcomp", "advcl"):
+                subj = [k for k in children.get(c, []) if toks[k].dep in SUBJECT_DEPS]
+                rec = rec or arg(subj)
     if not rec and pos in ("NOUN", "PROPN") and toks[trig].dep in SUBJECT_DEPS:
         # "Protesters were burning US flags": the noun is the doer, its verb's object the target
         # (the object's own names only: "a gunship launched strikes in Iraq" targets no Iraq)
@@ -403,3 +415,60 @@ def _subjects_back(
         ):
             out.append(m)
     return sorted(out, key=lambda m: m.start) if len(out) > len(cands) else cands
+
+
+def demanded_tokens(
+    toks: list[Token], tok_starts: list[int], s_start: int, s_end: int, t_start: int, t_end: int
+) -> set[int]:
+    """Token indices of what a demand trigger at [t_start, t_end) asks for: the subtrees of its
+    complements after it (objects, clauses, "for"/"on" phrases); empty without a parse."""
+    span = covered_tokens(toks, tok_starts, t_start, t_end)
+    if not span or toks[span[0]].head < 0:
+        return set()
+    lo, hi = bisect_left(tok_starts, s_start), bisect_left(tok_starts, s_end)
+    children: dict[int, list[int]] = {}
+    for j in range(lo, hi):
+        if toks[j].head != j:
+            children.setdefault(toks[j].head, []).append(j)
+    stack = [
+        j
+        for h in span
+        for j in children.get(h, [])
+        if j not in span and j > span[0] and _demand_complement(toks, children, span, j)
+    ]
+    roots = set(stack)
+    out: set[int] = set()
+    while stack:
+        i = stack.pop()
+        out.add(i)
+        stack.extend(j for j in children.get(i, []) if _inside_demand(toks, children, i, j, roots))
+    return out
+
+
+def _demand_complement(
+    toks: list[Token], children: dict[int, list[int]], span: list[int], j: int
+) -> bool:
+    """Does dependent ``j`` of a demand trigger say what is demanded? Its objects and clauses,
+    a "for"/"on" phrase, an adverbial clause introduced by the trigger's own word ("calling
+    for Iraq to review its ties")."""
+    dep = toks[j].dep
+    if dep == "prep":
+        return toks[j].text.lower() in ("for", "on")
+    if dep == "advcl":
+        return not any(toks[k].dep == "mark" and k not in span for k in children.get(j, []))
+    return dep in DEMAND_CONTENT_DEPS
+
+
+def _inside_demand(
+    toks: list[Token], children: dict[int, list[int]], head: int, j: int, roots: set[int]
+) -> bool:
+    """Is token ``j`` (a dependent of ``head``) still part of the demanded act? Not a time
+    adjunct ("after the strike that killed X"), not a subordinate clause with its own
+    conjunction, not a second verb joined to the demand's complement ("demanded that Iraq
+    pay and threatened sanctions", as the parser often attaches it)."""
+    dep = toks[j].dep
+    if dep == "prep":
+        return toks[j].text.lower() not in ADJUNCT_PREPS
+    if dep == "advcl":  # "do more to investigate": an infinitive of purpose is content
+        return not any(toks[k].dep == "mark" for k in children.get(j, []))
+    return not (dep == "conj" and head in roots)
