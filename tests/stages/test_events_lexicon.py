@@ -86,6 +86,10 @@ def test_broken_file_is_skipped_when_errors_are_collected(tmp_path: Path) -> Non
         ("griff ... an", "israel griff am sonntag ziele an", "griff am sonntag ziele an"),
         ("griff ... an", "israel griff ein, die armee rückte an", None),
         ("griff ... an", "sie griff an", "griff an"),
+        # vowel marks, shadda and tatweel written in an Arabic text
+        ("هدد*", "وفي السياق ذاته هدّد الحرس", "هدّد"),
+        ("*هجوم", "والهجُوم على", "هجُوم"),
+        ("هجوم", "هجـوم", "هجـوم"),
     ],
 )
 def test_term_syntax(term: str, text: str, hit: str | None) -> None:

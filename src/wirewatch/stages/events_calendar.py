@@ -253,8 +253,10 @@ class Calendar:
                 for variant in variants:
                     key = normalize(variant)
                     self.owners.setdefault(key, (len(self.owners), []))[1].append(i)
-        self.spaced = TermSet(spaced)
-        self.nospace = TermSet(nospace, True)
+        # (no optional Arabic vowel marks in cues: they double the regex and its build time,
+        # and cues are mostly names, rarely vowelled)
+        self.spaced = TermSet(spaced, marks=False)
+        self.nospace = TermSet(nospace, True, marks=False)
 
     def hits(self, norm: str) -> list[tuple[int, int, int]]:
         """(start, cue id, entry) for every cue occurrence in the normalised text."""

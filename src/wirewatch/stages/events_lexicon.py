@@ -25,6 +25,10 @@ NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 INFLECTION = r"[\w\u200c]*"
 WORD = r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u200c\u200d]"
 
+# Optional Arabic-script vowel marks, shadda, superscript alef and tatweel after a letter: they
+# are written now and then ("هدّد", "أكّدت") and the folding must keep the text's length.
+ARABIC_MARKS = "[\u064b-\u065f\u0670\u0640]*"
+
 # One-to-one character folding (keeps character offsets): Arabic-script letter variants, and
 # typographic apostrophes to ASCII ones so that "Government's" in a lexicon or cue also matches
 # "Government’s" in a text.
@@ -76,7 +80,13 @@ def normalize(text: str) -> str:
     return low.translate(_FOLD_MAP)
 
 
-def _atoms(term: str, nospace: bool) -> tuple[list[str], str, bool]:
+def _letter(ch: str, marks: bool) -> str:
+    """Regex atom of one term character; with ``marks`` an Arabic-script letter may carry vowel
+    marks, a shadda or a tatweel in the text ("هدّد" for the term "هدد")."""
+    return re.escape(ch) + ARABIC_MARKS if marks and "\u0620" <= ch <= "\u06ff" else re.escape(ch)
+
+
+def _atoms(term: str, nospace: bool, marks: bool = True) -> tuple[list[str], str, bool]:
     """A term as regex atoms (one per character or gap), its end check, and whether it may
     start inside a word (see the term syntax in docs/events.md)."""
     term = normalize(term.strip())
@@ -95,10 +105,10 @@ def _atoms(term: str, nospace: bool) -> tuple[list[str], str, bool]:
         # '~' (calendar cues) takes an inflectional ending of letters (a cheap class: the full
         # WORD class compiled at thousands of places made large cue sets slow to build)
         if word.endswith("~"):
-            atoms.extend(re.escape(ch) for ch in word[:-1])
+            atoms.extend(_letter(ch, marks) for ch in word[:-1])
             atoms.append(INFLECTION)
         else:
-            atoms.extend(f"{WORD}*" if ch == "*" else re.escape(ch) for ch in word.rstrip("*"))
+            atoms.extend(f"{WORD}*" if ch == "*" else _letter(ch, marks) for ch in word.rstrip("*"))
         if word.endswith("*") and i < len(words) - 1:  # inner prefix word: 'threaten* more'
             atoms.append(f"{WORD}*")
         if i < len(words) - 1:
@@ -118,15 +128,18 @@ def term_pattern(term: str, nospace: bool = False) -> str:
     )
 
 
-def compile_terms(terms: list[str], nospace: bool = False) -> re.Pattern[str] | None:
+def compile_terms(
+    terms: list[str], nospace: bool = False, marks: bool = True
+) -> re.Pattern[str] | None:
     """All terms as one trie-shaped regex; the empty group ``g<i>`` marks which term matched.
+    ``marks``: Arabic-script letters may carry vowel marks in the text (see ``_letter``).
 
     A flat alternation of hundreds of terms is ~30x slower (every alternative is tried at
     every position); the trie shares prefixes, so each position costs a few steps.
     """
     tries: dict[bool, dict[str, Any]] = {False: {}, True: {}}
     for i, term in enumerate(terms):
-        atoms, end, inside = _atoms(term, nospace)
+        atoms, end, inside = _atoms(term, nospace, marks)
         node = tries[inside]
         for atom in atoms:
             node = node.setdefault(atom, {})
@@ -163,10 +176,10 @@ def _inside(term: str, nospace: bool) -> bool:
 class TermSet:
     """A set of terms compiled into one regex."""
 
-    def __init__(self, terms: Iterable[str], nospace: bool = False) -> None:
+    def __init__(self, terms: Iterable[str], nospace: bool = False, marks: bool = True) -> None:
         self.terms = sorted({t for t in terms if t.strip("* ")}, key=len, reverse=True)
         self.nospace = nospace
-        self.regex = compile_terms(self.terms, nospace)
+        self.regex = compile_terms(self.terms, nospace, marks)
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
