@@ -112,6 +112,24 @@ def test_english_gets_a_parse(nlp_stage):
     assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)
 
 
+def test_a_line_break_ends_the_parsed_sentence(nlp_stage):
+    # a headline without a stop is not parsed into the lead sentence
+    doc = nlp_stage(
+        english(
+            "US Hits Iran-Backed Group With Airstrikes After Rocket Attack\n\n"
+            "US forces launched airstrikes in Iraq on Thursday."
+        )
+    )
+    lead = doc.text.index("US forces")
+    assert any(s.start == lead for s in doc.sentences)
+    assert all(t.start < lead for t in doc.tokens if doc.tokens[t.head].start < lead)
+
+
+def test_a_running_line_is_not_cut(nlp_stage):
+    doc = nlp_stage(english("The US military carried out\nair strikes in Iraq on Sunday."))
+    assert len(doc.sentences) == 1
+
+
 def test_english_ner_mentions_have_offsets(nlp_stage):
     doc = nlp_stage(english(ENGLISH))
     ner = [m for m in doc.mentions if m.source == "ner"]

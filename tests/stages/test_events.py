@@ -337,10 +337,25 @@ def test_an_unnamed_doer_is_the_named_one_of_the_same_day_and_target() -> None:
     assert merged.actor == "CIA"
 
 
+def test_a_headline_of_the_month_is_its_lead_of_the_day() -> None:
+    headline = _event(actor=None, type="THREATEN", recipient="Iraq", date="2020-01", span=[0, 9])
+    lead = _event(
+        actor="Donald Trump", type="THREATEN", recipient="Iraq", date="2020-01-05", span=[120, 130]
+    )
+    (merged,) = dedupe([headline, lead])
+    assert (merged.actor, merged.date) == ("Donald Trump", "2020-01-05")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
         ({"recipient": "Iran"}, {"recipient": "Iraq"}),  # different targets
+        # a month and a day of it far apart, or without a shared target, stay two
+        (
+            {"actor": None, "recipient": "Iraq", "date": "2024-02", "span": [0, 9]},
+            {"recipient": "Iraq", "span": [3000, 3010]},
+        ),
+        ({"actor": None, "date": "2024-02"}, {}),
         ({"actor": "Iran"}, {}),  # different actors
         # an unnamed doer without a shared target, or on a month only, stays apart
         ({"actor": None}, {}),

@@ -8,7 +8,8 @@ import pytest
 from events_helpers import ACTORS, make_doc
 
 from wirewatch.stages.events import EventStage
-from wirewatch.stages.events_lexicon import load_event_lexicons
+from wirewatch.stages.events_lexicon import load_event_lexicons, normalize
+from wirewatch.stages.events_parse import dependency_roles
 
 EXTRA = [
     ("Hillary Clinton", "Hillary Clinton", "PERSON"),
@@ -276,6 +277,18 @@ def test_date_of_the_clause(
 ) -> None:
     evs = [e for e in _events(stage, nlp_stage, text) if e.type == etype]
     assert [e.date for e in evs] == [date]
+
+
+def test_no_target_inside_a_relative_clause_of_the_object(nlp_stage: Any) -> None:
+    text = (
+        "U.S. forces launched airstrikes on Thursday against militia members believed to be "
+        "behind a rocket attack that killed British troops."
+    )
+    extra = [("British troops", "British Armed Forces", "ORG"), ("U.S. forces", "US", "GPE")]
+    doc = nlp_stage(make_doc(text, actors=ACTORS + EXTRA + extra))
+    start = text.index("launched")
+    roles = dependency_roles(doc, normalize(text), None, 0, len(text), start, start + 8, False)
+    assert roles is not None and roles.actor == ["US"] and roles.recipient == []
 
 
 def test_place_of_a_noun_subjects_verb_is_no_target(stage: EventStage, nlp_stage: Any) -> None:

@@ -236,8 +236,16 @@ def dependency_roles(
             pobj = [p for p in children.get(c, []) if toks[p].dep == "pobj"]
             if not pobj:
                 return []  # "for supporting X": a reason clause, not a target
-            return arg(pobj) or mentions_in(subtree(c))
-        return arg([c]) or mentions_in(subtree(c))
+            return arg(pobj) or loose(c)
+        return arg([c]) or loose(c)
+
+    def loose(c: int) -> list[Mention]:
+        """Any name in the object, last inside a clause of its own, never in a relative clause
+        ("against militia members believed to be behind an attack that killed British troops"
+        names no target)."""
+        ids = subtree(c)
+        relative = {j for i in ids if toks[i].dep == "relcl" for j in subtree(i)}
+        return mentions_in(phrase(c)) or mentions_in([j for j in ids if j not in relative])
 
     # arguments of every token of a multi-word trigger ("reaffirmed US support | for Iraq"),
     # the words inside the trigger itself last

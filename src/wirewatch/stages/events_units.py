@@ -186,12 +186,25 @@ NEAR_REPORT = 400
 def _same_episode(a: Event, b: Event) -> bool:
     """Same type, actor and date, targets that agree (or one unknown); with only a month or
     no date, also close together (a month holds many strikes). An unnamed doer agrees with a
-    named one on the same day and target."""
-    if a.type != b.type or a.date != b.date:
+    named one on the same day and target. A month and a day of it are one date when the two
+    reports are close and share a target (a headline and its lead)."""
+    if a.type != b.type:
         return False
     ra, rb = role_names(a.recipient), role_names(b.recipient)
     if ra and rb and not ra & rb:
         return False
+    if a.date != b.date:
+        month, day = sorted((a.date or "", b.date or ""), key=len)
+        near = abs(a.span[0] - b.span[0]) <= NEAR_REPORT
+        named = role_names(a.actor) | role_names(b.actor)
+        return (
+            len(month) == 7
+            and len(day) == 10
+            and day.startswith(month)
+            and near
+            and bool(ra & rb)
+            and (not role_names(a.actor) or not role_names(b.actor) or len(named) == 1)
+        )
     precise = a.date is not None and len(a.date) == 10
     aa, ab = role_names(a.actor), role_names(b.actor)
     if aa != ab:

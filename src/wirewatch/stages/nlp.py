@@ -179,6 +179,29 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return chunks
 
 
+_LINE_BREAKS = "wirewatch_line_breaks"
+
+
+def _line_breaks(sdoc: Any) -> Any:
+    """A line break ends a sentence (a title or caption without a stop is not parsed into the
+    next sentence), unless the line runs on: no stop before it and a lowercase word after."""
+    for i in range(1, len(sdoc)):
+        prev, tok = sdoc[i - 1], sdoc[i]
+        if not (prev.is_space and "\n" in prev.text) or tok.is_space:
+            continue
+        before = sdoc[i - 2].text[-1:] if i >= 2 else ""
+        if "\n\n" in prev.text or before in ".!?:;\"'”’)" or not tok.text[:1].islower():
+            tok.is_sent_start = True
+    return sdoc
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_LINE_BREAKS):
+        Language.component(_LINE_BREAKS, func=_line_breaks)
+
+
 class NlpStage:
     """Fills ``doc.sentences`` and ``doc.tokens``; for English also spaCy NER mentions."""
 
@@ -190,6 +213,9 @@ class NlpStage:
             import spacy
 
             self._nlp = spacy.load(SPACY_MODEL)
+            _register_line_breaks()
+            if "parser" in self._nlp.pipe_names:
+                self._nlp.add_pipe(_LINE_BREAKS, before="parser")
 
     def __call__(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
