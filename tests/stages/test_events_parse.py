@@ -59,6 +59,14 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "United States",
             "Kata'ib Hezbollah",
         ),
+        # the parts named after "including" are the target
+        (
+            "Mike Pompeo called for a timetable for the withdrawal of all foreign troops, "
+            "including those from Iran.",
+            "REQUEST",
+            "Mike Pompeo",
+            "Iran",
+        ),
         # a passive participle with "by": the agent acts on the main clause's subject
         (
             "Designated as a terrorist organisation by the US in 2009, Kataib Hezbollah is a "
