@@ -370,6 +370,31 @@ MFA_IRAN = "Ministry of Foreign Affairs (Iran)"
             ],
             ("ACCUSE", MFA_IRAN, US),
         ),
+        # a host receiving a guest: the guest visits (the visitor acts)
+        (
+            "it",
+            "Obama ha oggi ricevuto alla Casa Bianca il premier iracheno Nuri al Maliki.",
+            [("Obama", "Barack Obama", "PERSON"), ("Nuri al Maliki", "Nouri al-Maliki", "PERSON")],
+            ("CONSULT", "Nouri al-Maliki", "Barack Obama"),
+        ),
+        (
+            "ar",
+            "استقبل الرئيس الإيراني حسن روحاني رئيس الوزراء العراقي عادل عبد المهدي في طهران.",
+            [
+                ("حسن روحاني", "Hassan Rouhani", "PERSON"),
+                ("عادل عبد المهدي", "Adil Abdul-Mahdi", "PERSON"),
+            ],
+            ("CONSULT", "Adil Abdul-Mahdi", "Hassan Rouhani"),
+        ),
+        # a clause opener after the trigger ends its clause: the statement after ", come ha
+        # detto ..." is a second event, not a rival of the visit
+        (
+            "it",
+            "Obama ha oggi ricevuto Nuri al Maliki, come ha detto il presidente aggiungendo che "
+            "l'Iraq avrà negli Stati Uniti un partner sicuro e affidabile.",
+            [("Obama", "Barack Obama", "PERSON"), ("Nuri al Maliki", "Nouri al-Maliki", "PERSON")],
+            ("CONSULT", "Nouri al-Maliki", "Barack Obama"),
+        ),
     ],
 )
 def test_sentence_roles_without_a_parser(

@@ -36,6 +36,7 @@ from wirewatch.stages.events_roles import (
     clause_bounds,
     coref_actor,
     in_place_phrase,
+    opener_of,
     positional_roles,
     quoted_speaker,
 )
@@ -477,7 +478,9 @@ class EventStage:
         self, norm: str, lex: EventLexicon, m: TriggerMatch, s_start: int, s_end: int
     ) -> Candidate | None:
         """Drop negated, hypothetical and advisory triggers; retype future ones."""
-        c_start, c_end = clause_bounds(norm, s_start, s_end, m.start, m.end)
+        c_start, c_end = clause_bounds(
+            norm, s_start, s_end, m.start, m.end, opener_of(lex.language)
+        )
         comma = comma_left(norm, c_start, m.start)
         neg = lex.termset("negation")
         if neg:
@@ -567,10 +570,10 @@ class EventStage:
         quoted = (
             quoted_speaker(doc, norm, lex, s_start, s_end, m.start, roles.speaker) if verbal else []
         )
-        if quoted and m.group.subject == "actor":
+        if quoted and m.group.subject != "recipient":
             roles.actor = quoted
             roles.recipient = [r for r in roles.recipient if r not in quoted]
-        if not roles.actor and not roles.passive and m.group.subject == "actor":
+        if not roles.actor and not roles.passive and m.group.subject != "recipient":
             c_start = clause_bounds(norm, s_start, s_end, m.start, m.end)[0]
             roles.actor = coref_actor(doc, norm, lex.language, c_start, m.start, s_start)
         if m.group.subject == "recipient":
@@ -581,6 +584,10 @@ class EventStage:
             subject = [a for a in roles.actor if a not in speaker]
             roles.recipient = subject or [r for r in roles.recipient if r not in speaker]
             roles.actor = [s for s in speaker if s not in roles.recipient] if verbal else []
+        if m.group.subject == "host" and roles.recipient:
+            # "Obama received Maliki at the White House": the guest is the visitor, who acts
+            # (PLOVER and corpus: a visit has the visitor as actor, the host as target)
+            roles.actor, roles.recipient = roles.recipient, roles.actor
         if not roles.actor and cand.type == "ASSAULT":
             roles.actor = [n for n in roles.opponent if n not in roles.recipient]
         # nobody targets themselves ("US forces launched strikes ... against US-backed ...")

@@ -213,7 +213,8 @@ class TriggerGroup:
     excludes: TermSet | None = None
     confidence: float | None = None  # None: by term length (see TriggerMatch.confidence)
     # "recipient": the trigger's subject is its target ("Iran was responsible", "US troops came
-    # under attack", "two soldiers died"); the speaker, if any, is the actor
+    # under attack", "two soldiers died"); the speaker, if any, is the actor. "host": the
+    # subject receives a visitor, who acts ("Obama received Maliki")
     subject: str = "actor"
 
 
@@ -374,9 +375,9 @@ def parse_lexicon(text: str, path: Path, language: str | None = None) -> EventLe
         mode = entry["mode"][1].value if "mode" in entry else None
         conf = float(entry["confidence"][1].value) if "confidence" in entry else None
         subject = str(entry["subject"][1].value) if "subject" in entry else "actor"
-        if subject not in ("actor", "recipient"):
+        if subject not in ("actor", "recipient", "host"):
             raise node_error(
-                f"subject must be actor or recipient, not {subject!r}",
+                f"subject must be actor, recipient or host, not {subject!r}",
                 path,
                 entry["subject"][1],
                 "write 'subject: recipient'",

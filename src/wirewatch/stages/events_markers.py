@@ -191,7 +191,7 @@ def markers(lang: str) -> Markers:
             coref[kind] = re.compile(rf"{left}(?:{_alternation(words)}){right}")
     actor_words = frozenset(normalize(w) for w in entry.get("actor_before") or [])
     words = [normalize(w) for w in entry.get("clause_openers") or []]
-    opener = re.compile(rf",\s*(?:{_alternation(words)}){right}") if words else None
+    opener = re.compile(rf"[,،]\s*(?:{_alternation(words)}){right}") if words else None
     return Markers(before, after, coref, skip, actor_words, opener)
 
 

@@ -280,8 +280,23 @@ def _proxy_regexes(
     return rx_after, rx_before
 
 
-def clause_bounds(norm: str, s_start: int, s_end: int, t_start: int, t_end: int) -> tuple[int, int]:
-    """The clause around a trigger: cut at semicolons, brackets, dashes and ', which/after'."""
+def opener_of(language: str) -> re.Pattern[str] | None:
+    """The clause-opener pattern of a language (none for English, which has a parse and
+    ``CLAUSE_BREAK``)."""
+    return markers(language).clause_opener if language != "en" else None
+
+
+def clause_bounds(
+    norm: str,
+    s_start: int,
+    s_end: int,
+    t_start: int,
+    t_end: int,
+    opener: re.Pattern[str] | None = None,
+) -> tuple[int, int]:
+    """The clause around a trigger: cut at semicolons, brackets, dashes and ', which/after';
+    ``opener`` (a language's clause openers, ", qui ...") also ends it after the trigger (a
+    trigger inside a relative clause keeps the antecedent before it)."""
     left, right = s_start, s_end
     for m in CLAUSE_BREAK.finditer(norm, s_start, s_end):
         if m.end() <= t_start:
@@ -289,7 +304,8 @@ def clause_bounds(norm: str, s_start: int, s_end: int, t_start: int, t_end: int)
         elif m.start() >= t_end:
             right = m.start()
             break
-    return left, right
+    cut = opener.search(norm, t_end, right) if opener is not None else None
+    return left, cut.start() if cut else right
 
 
 _LAST_WORD = re.compile(r"(\S+)\s*$")
@@ -349,14 +365,10 @@ def positional_roles(
     verbal: bool,
 ) -> Roles:
     """Roles from argument order around the trigger (any language)."""
-    c_start, c_end = clause_bounds(norm, s_start, s_end, t_start, t_end)
     lang = lex.language if lex is not None else (doc.language or "")
-    opener = markers(lang).clause_opener
-    if opener is not None and lang != "en":
-        # ", der nach Angaben aus Washington an Angriffen auf US-Soldaten beteiligt war": a
-        # relative or adverbial clause after the trigger holds no argument of it
-        cut = opener.search(norm, t_end, c_end)
-        c_end = cut.start() if cut else c_end
+    # ", der nach Angaben aus Washington an Angriffen auf US-Soldaten beteiligt war": a
+    # relative or adverbial clause after the trigger holds no argument of it
+    c_start, c_end = clause_bounds(norm, s_start, s_end, t_start, t_end, opener_of(lang))
     found = actor_mentions(doc, s_start, s_end, lex, norm)
     marked = marked_roles(doc, norm, markers(lang), found, t_end)
     cands = [m for m in found if marked.get(id(m)) != "locative"]
