@@ -6,7 +6,7 @@ import pytest
 from events_helpers import make_doc
 
 from wirewatch.model import Event
-from wirewatch.stages.events import EventStage
+from wirewatch.stages.events import EventStage, continue_statements
 from wirewatch.stages.events_lexicon import load_event_lexicons
 from wirewatch.stages.events_roles import quoted_speaker
 from wirewatch.stages.events_units import dedupe
@@ -335,6 +335,24 @@ def test_an_unnamed_doer_is_the_named_one_of_the_same_day_and_target() -> None:
     unnamed = _event(actor=None, recipient="Qasem Soleimani", span=[900, 910])
     (merged,) = dedupe([unnamed, named])
     assert merged.actor == "CIA"
+
+
+def test_a_statement_without_speaker_continues_the_one_before() -> None:
+    text = "The US warned Iran. Such an attack would have severe consequences for Iran, it said."
+    cut = text.index("Such")
+    warned = _event(type="THREATEN", recipient="Iran", span=[0, cut - 1])
+    said = _event(type="THREATEN", actor=None, recipient="Iran", span=[cut, len(text)])
+    continue_statements(text, [warned, said])
+    assert said.actor == "United States"
+
+
+def test_a_statement_after_a_paragraph_break_does_not_continue() -> None:
+    text = "The US warned Iran.\n\nSuch an attack would have severe consequences, it said."
+    cut = text.index("Such")
+    warned = _event(type="THREATEN", recipient="Iran", span=[0, cut - 2])
+    said = _event(type="THREATEN", actor=None, span=[cut, len(text)])
+    continue_statements(text, [warned, said])
+    assert said.actor is None
 
 
 def test_a_headline_of_the_month_is_its_lead_of_the_day() -> None:

@@ -370,6 +370,13 @@ MFA_IRAN = "Ministry of Foreign Affairs (Iran)"
             ],
             ("ACCUSE", MFA_IRAN, US),
         ),
+        # the patron after a proxy word is no party ("milisi yang didukung Iran")
+        (
+            "id",
+            "Serangan drone AS menewaskan komandan milisi yang didukung Iran di Baghdad.",
+            [("AS", US, "GPE"), ("Iran", IRAN, "GPE")],
+            ("ASSAULT", US, None),
+        ),
         # a host receiving a guest: the guest visits (the visitor acts)
         (
             "it",
@@ -415,3 +422,13 @@ def test_the_speaker_of_a_report_is_not_the_target() -> None:
     events = EventStage({"ar": lexicon("ar")}, classifier=None)(doc).events
     assert [(e.type, e.actor) for e in events] == [("ASSAULT", US)]
     assert all(e.recipient != "United States Central Command" for e in events)
+
+
+def test_a_trigger_inside_a_proxy_phrase_is_no_event() -> None:
+    # "حمایت" (support) inside "مورد حمایت ایران" (backed by Iran) describes the militias
+    text = "شبه‌نظامیان مورد حمایت ایران به پایگاه آمریکا در عراق حمله کردند."
+    actors = [("ایران", IRAN, "GPE"), ("آمریکا", US, "GPE"), ("عراق", IRAQ, "GPE")]
+    doc = make_doc(text, language="fa", actors=actors)
+    events = EventStage({"fa": lexicon("fa")}, classifier=None)(doc).events
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert all(e.actor != IRAN for e in events)

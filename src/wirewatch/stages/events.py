@@ -223,6 +223,7 @@ class EventStage:
                     doc, norm, lang, self._untriggered, RECALL_MIN_NAMES, RECALL_MIN_PROB
                 )
             )
+        continue_statements(doc.text, events)
         doc.events = dedupe(events)
         return doc
 
@@ -325,8 +326,16 @@ class EventStage:
         if not matches:
             self._untriggered.append(Sentence(s_start, s_end))
             return []
-        # a trigger inside a name is part of the name ("Popular Mobilization Forces")
+        # a trigger inside a name is part of the name ("Popular Mobilization Forces"), one inside
+        # a longer proxy phrase describes a patron ("شبه‌نظامیان مورد حمایت ایران", "milisi yang
+        # didukung Iran"), no act
         names = [(x.start, x.end) for x in doc.mentions if x.start < s_end and x.end > s_start]
+        proxy = lex.termset("proxy")
+        names += [
+            (p.start(), p.end())
+            for p in proxy.finditer(norm, s_start, s_end)
+            if not any(p.start() == m.start and p.end() == m.end for m in matches)
+        ]
         matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in names)]
         cands = [c for m in matches if (c := self._filter(norm, lex, m, s_start, s_end))]
         if self._parsed:
@@ -662,6 +671,28 @@ class EventStage:
             trigger=doc.text[m.start : m.end],
             method="lexicon",
         )
+
+
+def continue_statements(text: str, events: list[Event]) -> None:
+    """A statement with no speaker right after one with a speaker continues it ("The US
+    government warned of an imminent missile attack. Such an attack would have severe
+    consequences for Iran, the statement said."): its actor is that speaker."""
+    prev: Event | None = None
+    for ev in events:
+        if (
+            prev is not None
+            and ev.type in VERBAL
+            and prev.type in VERBAL
+            and not ev.actor
+            and prev.actor
+            and text[prev.span[1] : ev.span[0]].strip() == ""
+            and "\n\n" not in text[prev.span[1] : ev.span[0]]
+        ):
+            actors = role_names(prev.actor)
+            ev.actor = prev.actor
+            if role_names(ev.recipient) & actors:
+                ev.recipient = None
+        prev = ev
 
 
 def _visited_country(doc: Document, s_start: int, s_end: int, t_end: int) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wirewatch.kb.loader import country_names, load_kb
 from wirewatch.model import Document, Mention
@@ -232,6 +233,7 @@ def actor_mentions(
 ) -> list[Mention]:
     """Mentions in [start, end) that can be actors: resolved, not places, not proxies' patrons."""
     proxy_after, proxy_before = _proxy_regexes(lex)
+    patron_after = _patron_after(lex)
     out = []
     for m in doc.mentions:
         if m.start < start or m.end > end or m.label not in ACTOR_LABELS or not canonical(m):
@@ -240,6 +242,15 @@ def actor_mentions(
         if proxy_after is not None and proxy_after.match(norm, m.end):
             continue
         if proxy_before is not None and proxy_before.search(norm[max(0, m.start - 6) : m.start]):
+            continue
+        # "milisi yang didukung Iran", "المدعومة من إيران", "soutenues par l'Iran": the patron
+        # after the proxy word (and a preposition)
+        proxy_word = (
+            patron_after.search(norm, max(0, m.start - 40), m.start) if patron_after else None
+        )
+        if proxy_word and not any(
+            x.start <= proxy_word.start() < x.end for x in doc.mentions
+        ):  # (not a word of a name: "ایالات متحده و بریتانیا")
             continue
         out.append(m)
     out.sort(key=lambda m: m.start)
@@ -278,6 +289,24 @@ def _proxy_regexes(
         re.compile(r"(?:{})\s*$".format("|".join(re.escape(t) for t in before))) if before else None
     )
     return rx_after, rx_before
+
+
+@lru_cache(maxsize=64)
+def _patron_after_rx(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = [t.strip("*-") for t in terms if len(t.strip("*-")) > 2]
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # the proxy word (any ending), at most one short preposition, then the name (a one-letter
+    # proclitic may be glued to it: "لإيران")
+    return re.compile(rf"(?<!\w)(?:{alternation})\w*(?:\s+\S{{1,4}})?\s+\S?$")
+
+
+def _patron_after(lex: EventLexicon | None) -> re.Pattern[str] | None:
+    # (English has the parse, and "backed by" often names a real supporter there)
+    if lex is None or "proxy" not in lex.sets or lex.language == "en":
+        return None
+    return _patron_after_rx(tuple(lex.sets["proxy"].terms))
 
 
 def opener_of(language: str) -> re.Pattern[str] | None:
