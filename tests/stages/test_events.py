@@ -438,3 +438,38 @@ def test_name_before_a_quote_without_reporting_verb_is_no_speaker() -> None:
     t = text.index("political")
     lex = load_event_lexicons(["en"])["en"]
     assert quoted_speaker(doc, text.lower(), lex, 0, len(text), t) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Last fall, Mike Pompeo called on Iraq to stop the flights. At the time, Iraq agreed "
+            "to inspect the planes.",
+            "2012",
+        ),
+        (
+            "id",
+            "Pada November 2012, Mike Pompeo mendesak Irak menghentikan penerbangan. Saat itu, "
+            "Irak menandatangani perjanjian dengan AS.",
+            "2012-11",
+        ),
+    ],
+)
+def test_at_the_time_is_the_date_stated_just_before(lang: str, text: str, expected: str) -> None:
+    doc = make_doc(text, language=lang, published="2013-03-24")
+    stage = EventStage(load_event_lexicons([lang]), classifier=None)
+    agreed = [e for e in stage(doc).events if e.type == "AGREE"]
+    assert [e.date for e in agreed] == [expected]
+
+
+def test_at_the_time_needs_the_date_in_the_sentence_right_before() -> None:
+    text = (
+        "Last fall, Mike Pompeo called on Iraq to stop the flights.\n\nAt the time, Iraq "
+        "agreed to inspect the planes."
+    )
+    doc = make_doc(text, published="2013-03-24")
+    stage = EventStage(load_event_lexicons(["en"]), classifier=None)
+    agreed = [e for e in stage(doc).events if e.type == "AGREE"]
+    assert [e.date for e in agreed] == ["2013-03"]

@@ -186,6 +186,7 @@ class EventStage:
         self._parsed = False
         self._around = False
         self._untriggered: list[Sentence] = []
+        self._last_date: tuple[str, int] | None = None  # (date, end of its sentence)
         self.recall = recall
         self._tok_starts: list[int] = []
         # known events date articles without a full publication date (events_calendar.py)
@@ -213,6 +214,7 @@ class EventStage:
         dates = date_resolver(lang)
         events: list[Event] = []
         self._untriggered = []
+        self._last_date = None
         for sent in sentences:
             for piece in lines(doc.text, sent):
                 events.extend(self._sentence(doc, norm, lex, piece, dates))
@@ -347,6 +349,7 @@ class EventStage:
         found: list[DateMention] = resolver.find(  # type: ignore[attr-defined]
             doc.text, norm, s_start, s_end, self._published, self._around
         )
+        found = self._anaphora(doc.text, norm, resolver, found, s_start, s_end)
         ongoing = lex.termset("ongoing")
         if ongoing:  # "attacks since October 17": an ongoing campaign has no date (P2, P5)
             found = [
@@ -392,6 +395,34 @@ class EventStage:
             if ev.confidence >= threshold:
                 out.append(ev)
         return out
+
+    def _anaphora(
+        self,
+        text: str,
+        norm: str,
+        resolver: object,
+        found: list[DateMention],
+        s_start: int,
+        s_end: int,
+    ) -> list[DateMention]:
+        """ "Last fall, Clinton called on Iraq ... At the time, Iraq agreed ...": a sentence that
+        refers back to the time just stated ("at the time", "saat itu", "آنذاک") takes the last
+        date of the sentence right before it. Remembers this sentence's last
+        date for the next one."""
+        last, self._last_date = self._last_date, None
+        usable = [d for d in found if d.value and not d.attributive]
+        if usable:
+            self._last_date = (usable[-1].value, s_end)
+            return found
+        rx = getattr(resolver, "anaphoric", None)
+        hit = rx.search(norm, s_start, s_end) if rx is not None else None
+        if hit is None or last is None:
+            return found
+        gap = text[last[1] : s_start]
+        if gap.strip() or "\n\n" in gap:
+            return found  # (only right after the sentence that stated it, same paragraph)
+        self._last_date = (last[0], s_end)
+        return [*found, DateMention(hit.start(), hit.end(), last[0])]
 
     def _undemanded(
         self, doc: Document, cands: list[Candidate], s_start: int, s_end: int

@@ -61,6 +61,7 @@ DATES_KEYS = {
     "ongoing_after",
     "last_season",
     "attributive_before",
+    "anaphoric",
 }
 
 
@@ -169,6 +170,11 @@ class DateResolver:
             if words
             else None
         )
+        # "at the time", "saat itu", "آنذاك": the time of the date stated just before
+        words = [normalize(w) for w in extra.get("anaphoric") or []]
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        nb_, ne_ = ("", "") if lang in ("zh", "ja") else (f"(?<!{WORD})", f"(?!{WORD})")
+        self.anaphoric = re.compile(rf"{nb_}(?:{alt}){ne_}") if alt else None
         # "since October 17" / "منذ أكتوبر" / "17 Ekim'den beri": an ongoing campaign, no date
         self.ongoing: dict[str, re.Pattern[str] | None] = {}
         for side in ("before", "after"):
