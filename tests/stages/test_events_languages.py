@@ -414,6 +414,14 @@ NON_EVENTS = [
     ("pl", "Do przepisu potrzebne są pomidory, cebula i trochę oliwy."),
 ]
 
+# a denied act did not happen as far as the text says (the denial itself may be a REJECT)
+DENIED = [
+    ("es", "Irán negó haber lanzado un ataque con misiles contra la base estadounidense."),
+    ("pt", "O Irã negou ter lançado um ataque com mísseis contra a base americana."),
+    ("fr", "L'Iran a démenti avoir mené une attaque de drones contre la base américaine."),
+    ("ar", "ونفت إيران شن هجوم صاروخي على القاعدة الأمريكية."),
+]
+
 
 @pytest.mark.parametrize(("lang", "sentence", "etype"), EVENTS)
 def test_expected_type_found(pipeline: Pipeline, lang: str, sentence: str, etype: str) -> None:
@@ -423,3 +431,8 @@ def test_expected_type_found(pipeline: Pipeline, lang: str, sentence: str, etype
 @pytest.mark.parametrize(("lang", "sentence"), NON_EVENTS)
 def test_no_event(pipeline: Pipeline, lang: str, sentence: str) -> None:
     assert _types(pipeline, lang, sentence) == []
+
+
+@pytest.mark.parametrize(("lang", "sentence"), DENIED)
+def test_denied_attack_is_no_assault(pipeline: Pipeline, lang: str, sentence: str) -> None:
+    assert "ASSAULT" not in _types(pipeline, lang, sentence)
