@@ -277,7 +277,11 @@ def _proxy_regexes(
 ) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     if lex is None or "proxy" not in lex.sets:
         return None, None
-    terms = lex.sets["proxy"].terms
+    return _proxy_rx(tuple(lex.sets["proxy"].terms))
+
+
+@lru_cache(maxsize=64)
+def _proxy_rx(terms: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     after = [t.lstrip("-").rstrip("*") for t in terms if not t.endswith("-")]
     before = [t for t in terms if t.endswith("-")]
     rx_after = (
