@@ -32,6 +32,7 @@ EXTRA = [
     ("Sudan", "Sudan", "GPE"),
     ("France", "France", "GPE"),
     ("government of Iraq", "Government of Iraq", "ORG"),
+    ("Iraqi security forces", "Iraqi Security Forces", "ORG"),
 ]
 
 
@@ -56,6 +57,15 @@ def _events(stage: EventStage, nlp_stage: Any, text: str) -> list[Any]:
             "The US imposed sanctions on Kataib Hezbollah for supporting Iran's Revolutionary "
             "Guard Corps.",
             "SANCTION",
+            "United States",
+            "Kata'ib Hezbollah",
+        ),
+        # the main clause's strike, not the attack of the time adjunct, is the event; the name
+        # compounded with the target noun names it before an apposition does
+        (
+            "Following the attack on Kirkuk in December, the U.S. conducted retaliatory strikes "
+            "against the Kataib Hezbollah militia, a branch of the Iraqi security forces.",
+            "ASSAULT",
             "United States",
             "Kata'ib Hezbollah",
         ),

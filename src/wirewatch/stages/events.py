@@ -25,7 +25,12 @@ from wirewatch.stages.events_lexicon import (
     normalize,
 )
 from wirewatch.stages.events_markers import marked_roles, markers
-from wirewatch.stages.events_parse import covered_tokens, demanded_tokens, dependency_roles
+from wirewatch.stages.events_parse import (
+    ADJUNCT_PREPS,
+    covered_tokens,
+    demanded_tokens,
+    dependency_roles,
+)
 from wirewatch.stages.events_roles import (
     ACTOR_LABELS,
     HEAD_INITIAL_LANGUAGES,
@@ -143,6 +148,9 @@ class Candidate:
     # where word order looks for the roles: an earlier trigger of the same type in the clause
     # (the predicate: "وهدد الحرس الثوري إسرائيل برد قاس" threatens with "برد قاس")
     roles_at: tuple[int, int] | None = None
+    # the trigger is the object of a time adjunct ("Following the attack on Kirkuk, the US
+    # conducted strikes"): the clause's main event is another trigger
+    adjunct: bool = False
 
 
 def is_opinion(doc: Document) -> bool:
@@ -342,6 +350,7 @@ class EventStage:
         cands = [c for m in matches if (c := self._filter(norm, lex, m, s_start, s_end))]
         if self._parsed:
             cands = self._undemanded(doc, cands, s_start, s_end)
+            cands = [replace(c, adjunct=self._in_adjunct(doc, c.match)) for c in cands]
         if not cands:
             return []
         chosen = _choose(cands, lex.language in SOV_LANGUAGES)
@@ -444,6 +453,20 @@ class EventStage:
             or not content
             & set(covered_tokens(doc.tokens, self._tok_starts, c.match.start, c.match.end))
         ]
+
+    def _in_adjunct(self, doc: Document, m: TriggerMatch) -> bool:
+        """Is the trigger the object of a time adjunct ("after the strike", "following the
+        attack")?"""
+        toks = doc.tokens
+        span = covered_tokens(toks, self._tok_starts, m.start, m.end)
+        if not span:
+            return False
+        head = toks[span[-1]].head
+        return (
+            toks[span[-1]].dep == "pobj"
+            and 0 <= head < len(toks)
+            and toks[head].text.lower() in ADJUNCT_PREPS
+        )
 
     def _perfect(self, doc: Document, m: TriggerMatch, s_end: int) -> bool:
         """Is the trigger's verb (its own, or the one whose object or subject it is) in the
@@ -797,7 +820,7 @@ def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]
     """Best trigger per clause (speech act, longest term, earliest), distinct types, at most N.
     ``verb_final``: the language puts the main predicate last, so the latest trigger leads."""
 
-    def _rank(c: Candidate) -> tuple[bool, float, int]:
+    def _rank(c: Candidate) -> tuple[bool, bool, float, int]:
         # A speech act governs the material noun in its clause ("condemned the strike",
         # "threatened a counter-strike", "blamed X for the attack"); then a specific term beats
         # a generic word, then the main predicate: the first trigger (later ones are usually
@@ -807,6 +830,7 @@ def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]
         verbal = c.type in VERBAL
         return (
             verbal,
+            not c.adjunct,
             c.match.confidence,
             c.match.start if verb_final and verbal else -c.match.start,
         )

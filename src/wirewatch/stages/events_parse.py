@@ -149,6 +149,17 @@ def dependency_roles(
             heads = conjuncts(root)
             own = [m for h in heads for m in mentions_in([h])]
             if not own:
+                # "the Kata'ib Hezbollah (KH) militia, a branch of the Iraqi security forces": a
+                # name compounded with the head noun names it before any apposition does
+                own = mentions_in(
+                    [
+                        j
+                        for c in children.get(root, [])
+                        if toks[c].dep in ("compound", "nmod") and c < root
+                        for j in subtree(c)
+                    ]
+                )
+            if not own:
                 # "Kerry's predecessor ..., Hillary Clinton" / "a senior officer, Major General
                 # Suleimani": a name in apposition names the argument, not its modifiers
                 own = mentions_in(
