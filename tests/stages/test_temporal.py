@@ -96,6 +96,12 @@ def test_ongoing_campaign_dates_are_blank(lang: str, text: str) -> None:
         ("on Monday", "2019-12-29", "2019-12-30"),
         ("on 13 August", "2018-08-07", "2018-08-13"),  # nearest year, not the year before
         ("on 28 December", "2020-01-03", "2019-12-28"),
+        # a month name alone: up to two months after the event, else the months before it
+        ("In March, two Marines were killed", "2020-01-03", "2020-03"),
+        ("In November, protesters burned", "2020-01-03", "2019-11"),
+        ("In June, the talks began", "2020-01-03", "2019-06"),
+        # marked as past: the latest before
+        ("since last March", "2020-01-03", "2019-03"),
     ],
 )
 def test_dates_around_a_known_events_day(text: str, anchor: str, expected: str) -> None:
@@ -159,3 +165,15 @@ def test_the_date_of_the_report_stays_with_the_main_event() -> None:
     assert pick_date(found, *refused, others=[visit]) is None
     reported = {d.start for d in found}
     assert pick_date(found, *refused, others=[visit], reported=reported) == "1999-12-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وفي أكتوبر/تشرين الأول الماضي شنت إسرائيل غارة", "2023-10"),
+        ("وفي أكتوبر/تشرين الأول شنت إسرائيل غارة", "2024-10"),
+    ],
+)
+def test_a_month_marked_past_is_before_a_known_events_day(text: str, expected: str) -> None:
+    found = date_resolver("ar").find(text, normalize(text), 0, len(text), "2024-09-20", True)
+    assert [d.value for d in found] == [expected]

@@ -44,6 +44,9 @@ FUTURE_SLACK_DAYS = 2
 # nothing later than AROUND_DAYS after it is a past event.
 AROUND_WEEKDAY_AHEAD = 3
 AROUND_DAYS = 10
+# A month name alone up to this many months after a reported event's day is of the months
+# that followed it (the article tells what came after), else of the months before.
+AROUND_MONTHS_AHEAD = 2
 # Standalone month names shorter than this are abbreviations too ambiguous to trust alone
 # (Latin script); tuned on the dev corpus ("mar", "dec", "so", "min").
 MIN_NAME_LEN = 4
@@ -62,6 +65,7 @@ DATES_KEYS = {
     "last_season",
     "attributive_before",
     "anaphoric",
+    "past_words",
 }
 
 
@@ -170,6 +174,11 @@ class DateResolver:
             if words
             else None
         )
+        # "last March", "أكتوبر الماضي": a month name so marked is the latest past one
+        words = [normalize(w) for w in extra.get("past_words") or []]
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.past_before = re.compile(rf"(?<!{WORD})(?:{alt})\s+$") if alt else None
+        self.past_after = re.compile(rf"[\s/\w]{{0,20}}?\s(?:{alt})(?!{WORD})") if alt else None
         # "at the time", "saat itu", "آنذاك": the time of the date stated just before
         words = [normalize(w) for w in extra.get("anaphoric") or []]
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -231,6 +240,15 @@ class DateResolver:
     def _month(self, name: str) -> int | None:
         return self.month_of.get(name.rstrip(".").replace("\u200c", " "))
 
+    def _marked_past(self, norm: str, m: re.Match[str]) -> bool:
+        """Is the month name qualified as past ("last March", "أكتوبر/تشرين الأول الماضي")?"""
+        before = self.past_before is not None and bool(
+            self.past_before.search(norm, max(0, m.start() - 12), m.start())
+        )
+        return before or (
+            self.past_after is not None and bool(self.past_after.match(norm, m.end()))
+        )
+
     def find(
         self,
         text: str,
@@ -258,7 +276,8 @@ class DateResolver:
                     and not text[m.start()].isupper()
                 ):
                     continue
-                value = self._resolve(kind, m, pub, pub_prefix, around)
+                past = kind == "m" and around and self._marked_past(norm, m)
+                value = self._resolve(kind, m, pub, pub_prefix, around and not past)
                 # events are reported after they happen: a later date is a plan or a deadline
                 if value is None or _later(value, pub, pub_prefix, around):
                     continue
@@ -318,6 +337,12 @@ class DateResolver:
                 mon_ = self._month(g[0])
                 if mon_ is None or pub_prefix is None or len(pub_prefix) < 7:
                     return None
+                ahead_ = (mon_ - int(pub_prefix[5:7])) % 12
+                if around and 0 < ahead_ <= AROUND_MONTHS_AHEAD:
+                    # the reference is a reported event's day, and the article may tell of
+                    # what followed it ("In March" after a January anchor)
+                    yr_ = int(pub_prefix[:4]) + (1 if mon_ < int(pub_prefix[5:7]) else 0)
+                    return f"{yr_:04d}-{mon_:02d}"
                 yr_ = int(pub_prefix[:4]) - (1 if mon_ > int(pub_prefix[5:7]) else 0)
                 return f"{yr_:04d}-{mon_:02d}"
             if kind == "y":
@@ -343,6 +368,9 @@ class DateResolver:
 def _later(value: str, pub: date | None, pub_prefix: str | None, around: bool) -> bool:
     """A date after the reference (beyond AROUND_DAYS when the reference is an event's)."""
     if around and pub is not None:
+        if len(value) == 7:  # a month: up to AROUND_MONTHS_AHEAD after the reference's
+            ahead = (int(value[:4]) - pub.year) * 12 + int(value[5:7]) - pub.month
+            return ahead > AROUND_MONTHS_AHEAD
         limit = (pub + timedelta(days=AROUND_DAYS)).isoformat()
         return value > limit[: len(value)]
     return bool(pub_prefix and value[: len(pub_prefix)] > pub_prefix)
