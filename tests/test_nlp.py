@@ -125,6 +125,12 @@ def test_a_line_break_ends_the_parsed_sentence(nlp_stage):
     assert all(t.start < lead for t in doc.tokens if doc.tokens[t.head].start < lead)
 
 
+def test_two_spaces_after_a_stop_end_the_sentence(nlp_stage):
+    text = "He was later killed by the U.S.  When the United States invaded Iraq, Dawa changed."
+    doc = nlp_stage(english(text))
+    assert any(s.start == text.index("When") for s in doc.sentences)
+
+
 def test_a_running_line_is_not_cut(nlp_stage):
     doc = nlp_stage(english("The US military carried out\nair strikes in Iraq on Sunday."))
     assert len(doc.sentences) == 1

@@ -184,12 +184,18 @@ _LINE_BREAKS = "wirewatch_line_breaks"
 
 def _line_breaks(sdoc: Any) -> Any:
     """A line break ends a sentence (a title or caption without a stop is not parsed into the
-    next sentence), unless the line runs on: no stop before it and a lowercase word after."""
+    next sentence), unless the line runs on: no stop before it and a lowercase word after; so
+    do two spaces between a stop and a capital."""
     for i in range(1, len(sdoc)):
         prev, tok = sdoc[i - 1], sdoc[i]
-        if not (prev.is_space and "\n" in prev.text) or tok.is_space:
+        if not prev.is_space or tok.is_space:
             continue
         before = sdoc[i - 2].text[-1:] if i >= 2 else ""
+        if "\n" not in prev.text:
+            # two spaces after a stop and a capital: "... killed by the U.S.  When the ..."
+            if before == "." and tok.text[:1].isupper():
+                tok.is_sent_start = True
+            continue
         if "\n\n" in prev.text or before in ".!?:;\"'”’)" or not tok.text[:1].islower():
             tok.is_sent_start = True
     return sdoc
