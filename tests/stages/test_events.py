@@ -473,3 +473,21 @@ def test_at_the_time_needs_the_date_in_the_sentence_right_before() -> None:
     stage = EventStage(load_event_lexicons(["en"]), classifier=None)
     agreed = [e for e in stage(doc).events if e.type == "AGREE"]
     assert [e.date for e in agreed] == ["2013-03"]
+
+
+def test_undated_acts_in_an_opinion_piece_are_background() -> None:
+    # an opinion piece narrates background: an act with no date in its sentence gets none; a
+    # statement is reported as recent and gets the publication month (corpus P1, P5)
+    doc = make_doc(
+        "The US imposed sanctions on Kataib Hezbollah. Iraqi officials demanded the withdrawal "
+        "of US troops.",
+        published="2024-01-30",
+    )
+    doc.genre = "opinion"
+    stage = EventStage(load_event_lexicons(["en"]), classifier=None)
+    dates = {e.type: e.date for e in stage(doc).events}
+    assert dates == {"SANCTION": None, "REQUEST": "2024-01"}
+    doc.genre = "news"
+    doc.events = []
+    dates = {e.type: e.date for e in stage(doc).events}
+    assert dates == {"SANCTION": "2024-01", "REQUEST": "2024-01"}

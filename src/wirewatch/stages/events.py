@@ -686,8 +686,10 @@ class EventStage:
             date = self._cal.date(norm, cand.type, who, (s_start, s_end, m.start, m.end), date)
         if date is None and not (self._parsed and self._perfect(doc, m, s_end)):
             # an undated report is of the publication month; a present perfect ("the US has
-            # launched three rounds of airstrikes") sums up a campaign: no date (corpus P2)
-            date = default_date(self._published)
+            # launched three rounds of airstrikes") sums up a campaign: no date (corpus P2);
+            # so does an undated act in an opinion piece, which narrates background (a
+            # statement there is still reported as recent: P1, P5)
+            date = None if self._opinion and not verbal else default_date(self._published)
         date = date or None
         place, lat, lon = place_of(doc, s_start, s_end, m.start)
         cas = (

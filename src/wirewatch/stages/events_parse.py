@@ -341,6 +341,17 @@ def dependency_roles(
             coord = [] if actor else mentions_in(heads)
             actor = actor or arg(subj)
             break
+        if toks[verb].dep == "acl" and toks[verb].pos == "VERB" and not actor:
+            # "After the death of General Suleimani, the Iraqi parliament called for ...", the
+            # parser making "called" a clause of "parliament": a verb modifying a named noun
+            # with no agent, infinitive or conjunction of its own is that noun's act
+            own = {toks[c].dep for c in kids} | {
+                toks[c].text.lower() for c in kids if toks[c].dep in ("aux", "prep")
+            }
+            if not own & {"agent", "mark", "to", "by"}:
+                actor = mentions_in([toks[verb].head])
+                if actor:
+                    break
         if (
             toks[verb].dep in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
             and toks[verb].head != verb
