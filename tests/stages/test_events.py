@@ -491,3 +491,16 @@ def test_undated_acts_in_an_opinion_piece_are_background() -> None:
     doc.events = []
     dates = {e.type: e.date for e in stage(doc).events}
     assert dates == {"SANCTION": "2024-01", "REQUEST": "2024-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Militias carried out repeated rocket attacks on the US embassy in Baghdad.", None),
+        ("Militias carried out a rocket attack on the US embassy in Baghdad.", "2024-01"),
+    ],
+)
+def test_a_series_of_attacks_has_no_one_date(text: str, date: str | None) -> None:
+    doc = make_doc(text, published="2024-01-30")
+    stage = EventStage(load_event_lexicons(["en"]), classifier=None)
+    assert [e.date for e in stage(doc).events if e.type == "ASSAULT"] == [date]

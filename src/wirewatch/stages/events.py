@@ -87,6 +87,9 @@ MIN_CONFIDENCE = 0.7
 PARSED_MIN_CONFIDENCE = 0.85
 # Types whose trigger may hold its doer: a demonym in "frappe américaine", "US sanctions".
 DOER_INSIDE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
+# Tokens before a trigger where an `iterative` word ("repeated", "a series of") makes it a
+# series of acts, which has no one date.
+ITERATIVE_WINDOW = 3
 # A date starting within this many characters after a reporting verb dates the report ("said on
 # Tuesday").
 REPORT_DATE_GAP = 10
@@ -684,11 +687,19 @@ class EventStage:
         if self._cal is not None:
             who = (roles.actor, roles.recipient, place_of(doc, s_start, s_end, m.start)[0])
             date = self._cal.date(norm, cand.type, who, (s_start, s_end, m.start, m.end), date)
-        if date is None and not (self._parsed and self._perfect(doc, m, s_end)):
+        iterative = lex.termset("iterative").search(
+            norm, token_back(norm, m.start, ITERATIVE_WINDOW, s_start), m.start
+        )
+        if (
+            date is None
+            and iterative is None
+            and not (self._parsed and self._perfect(doc, m, s_end))
+        ):
             # an undated report is of the publication month; a present perfect ("the US has
             # launched three rounds of airstrikes") sums up a campaign: no date (corpus P2);
             # so does an undated act in an opinion piece, which narrates background (a
-            # statement there is still reported as recent: P1, P5)
+            # statement there is still reported as recent: P1, P5), and a series ("repeat
+            # rocket attacks", "hundreds of attacks": `iterative` words just before)
             date = None if self._opinion and not verbal else default_date(self._published)
         date = date or None
         place, lat, lon = place_of(doc, s_start, s_end, m.start)

@@ -57,6 +57,7 @@ LIST_KEYS = (
     "proxy",
     "locative",
     "ongoing",
+    "iterative",
     "negated_endings",
     "conditional",
 )
