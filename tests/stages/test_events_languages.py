@@ -412,6 +412,9 @@ NON_EVENTS = [
     ("pl", "Jutro na północy kraju spodziewane są intensywne opady deszczu."),
     ("pl", "Legia Warszawa pokonała w niedzielę Lecha Poznań 2:1."),
     ("pl", "Do przepisu potrzebne są pomidory, cebula i trochę oliwy."),
+    # a modal right after a noun trigger: a hypothetical
+    ("fr", "Un retrait américain d'Irak pourrait mener à plus de retraits d'autres pays."),
+    ("es", "Una retirada estadounidense podría provocar más retiradas de otros países."),
 ]
 
 # a denied act did not happen as far as the text says (the denial itself may be a REJECT)
@@ -436,3 +439,10 @@ def test_no_event(pipeline: Pipeline, lang: str, sentence: str) -> None:
 @pytest.mark.parametrize(("lang", "sentence"), DENIED)
 def test_denied_attack_is_no_assault(pipeline: Pipeline, lang: str, sentence: str) -> None:
     assert "ASSAULT" not in _types(pipeline, lang, sentence)
+
+
+def test_the_act_a_threat_names_is_no_event(pipeline: Pipeline) -> None:
+    sentence = (
+        "Washington menace de fermer son ambassade à Bagdad et de réduire ses forces en Irak."
+    )
+    assert _types(pipeline, "fr", sentence) == ["THREATEN"]

@@ -71,6 +71,9 @@ MAX_EVENTS_PER_SENTENCE = 2
 # A second trigger in the same clause must come from a group at least this confident (no
 # generic words); see _choose.
 SECOND_TRIGGER_MIN_CONFIDENCE = 0.7
+# A material trigger at most this many characters after a threat or demand in its clause is
+# what is threatened or demanded, no event of its own (see _choose).
+CONTENT_GAP = 60
 # Tokens before a trigger that a negation word may stand at to negate it ("did not withdraw",
 # "no Americans were killed").
 NEGATION_WINDOW = 4
@@ -96,6 +99,9 @@ REPORT_DATE_GAP = 10
 _WORD_REST = re.compile(r"\w*")
 # In a verb-final clause the negation follows the trigger within these words.
 _NEXT_WORDS = re.compile(r"(?:\s+[^\s,.;:!?،؟।۔]+){1,2}")
+# A modal within these words after a noun trigger makes it hypothetical ("Un retrait américain
+# d'Irak pourrait ...").
+_MODAL_AFTER = re.compile(r"(?:\s+[^\s,.;:!?،؟।۔]+){1,3}")
 # A visited place is named at most this many characters after the visit trigger.
 VISIT_PLACE_GAP = 40
 # Opinion pieces (advice, scenarios) keep only fully evidenced reports, and the classifier
@@ -564,10 +570,16 @@ class EventStage:
                 if after and neg.search(norm, m.end, after.end()):
                     return None
         modal = lex.termset("modality")
-        # a threat or demand is itself conditional speech: keep it (PLOVER: THREATEN)
+        # a threat or demand is itself conditional speech: keep it (PLOVER: THREATEN); a modal
+        # right after the trigger makes a noun trigger hypothetical too ("Un retrait américain
+        # pourrait mener à ...", "serangan itu bisa memicu ...")
+        after = _MODAL_AFTER.match(norm, m.end, c_end)
         if (
             modal
-            and modal.search(norm, c_start, m.start)
+            and (
+                modal.search(norm, c_start, m.start)
+                or (after is not None and modal.search(norm, m.end, after.end()))
+            )
             and m.group.type not in ("THREATEN", "REQUEST")
         ):
             return None
@@ -856,10 +868,22 @@ def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]
             by_clause[key] = c
     # a second trigger of another type in the same clause counts when it is specific
     # ("blamed Iran for the rocket attack ... and warned"): gold has such pairs often
+    # (never the act that a threat or demand just before it names: "menace de fermer son
+    # ambassade et de retirer ses soldats" is one THREATEN; in a verb-final clause the act
+    # comes first and is left alone)
+    asked = [] if verb_final else [c for c in cands if c.type in ("THREATEN", "REQUEST")]
     seconds = [
         c
         for c in cands
-        if c not in by_clause.values() and c.match.confidence >= SECOND_TRIGGER_MIN_CONFIDENCE
+        if c not in by_clause.values()
+        and c.match.confidence >= SECOND_TRIGGER_MIN_CONFIDENCE
+        and not (
+            c.type not in VERBAL
+            and any(
+                a.clause == c.clause and 0 <= c.match.start - a.match.end <= CONTENT_GAP
+                for a in asked
+            )
+        )
     ]
     out: list[Candidate] = []
     for c in sorted(by_clause.values(), key=_rank, reverse=True) + sorted(
