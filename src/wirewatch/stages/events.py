@@ -573,13 +573,16 @@ class EventStage:
         # a threat or demand is itself conditional speech: keep it (PLOVER: THREATEN); a modal
         # right after the trigger makes a noun trigger hypothetical too ("Un retrait américain
         # pourrait mener à ...", "serangan itu bisa memicu ...")
+        # (a condition after the trigger is not: "will withdraw its troops unless ...")
         after = _MODAL_AFTER.match(norm, m.end, c_end)
+        cond = lex.termset("conditional")
+        modal_after = after is not None and any(
+            not cond.search(norm, x.start(), x.end())
+            for x in modal.finditer(norm, m.end, after.end())
+        )
         if (
             modal
-            and (
-                modal.search(norm, c_start, m.start)
-                or (after is not None and modal.search(norm, m.end, after.end()))
-            )
+            and (modal.search(norm, c_start, m.start) or modal_after)
             and m.group.type not in ("THREATEN", "REQUEST")
         ):
             return None
@@ -592,7 +595,6 @@ class EventStage:
         # Chad unless the president agrees" (a withdrawal still to come is CONCEDE in itself;
         # an offer is announced by a future word before or inside its trigger)
         announced = future or bool(fut and fut.search(norm, m.start, m.end))
-        cond = lex.termset("conditional")
         if (
             (etype == "CONCEDE" or (announced and etype == "AGREE"))
             and cond
