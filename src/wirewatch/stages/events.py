@@ -423,10 +423,9 @@ class EventStage:
         s_start: int,
         s_end: int,
     ) -> list[DateMention]:
-        """ "Last fall, Clinton called on Iraq ... At the time, Iraq agreed ...": a sentence that
-        refers back to the time just stated ("at the time", "saat itu", "آنذاک") takes the last
-        date of the sentence right before it. Remembers this sentence's last
-        date for the next one."""
+        """Dates of a sentence that refers back to the time just stated ("Last fall, Clinton
+        called on Iraq ... At the time, Iraq agreed ...", "saat itu", "آنذاك"): the last date of
+        the sentence right before it. Remembers this sentence's last date for the next one."""
         last, self._last_date = self._last_date, None
         usable = [d for d in found if d.value and not d.attributive]
         if usable:
@@ -701,19 +700,18 @@ class EventStage:
         if self._cal is not None:
             who = (roles.actor, roles.recipient, place_of(doc, s_start, s_end, m.start)[0])
             date = self._cal.date(norm, cand.type, who, (s_start, s_end, m.start, m.end), date)
-        iterative = lex.termset("iterative").search(
-            norm, token_back(norm, m.start, ITERATIVE_WINDOW, s_start), m.start
-        )
         if (
             date is None
-            and iterative is None
+            and not lex.termset("iterative").search(
+                norm, token_back(norm, m.start, ITERATIVE_WINDOW, s_start), m.start
+            )
             and not (self._parsed and self._perfect(doc, m, s_end))
         ):
             # an undated report is of the publication month; a present perfect ("the US has
             # launched three rounds of airstrikes") sums up a campaign: no date (corpus P2);
             # so does an undated act in an opinion piece, which narrates background (a
             # statement there is still reported as recent: P1, P5), and a series ("repeat
-            # rocket attacks", "hundreds of attacks": `iterative` words just before)
+            # rocket and mortar attacks": an `iterative` word just before)
             date = None if self._opinion and not verbal else default_date(self._published)
         date = date or None
         place, lat, lon = place_of(doc, s_start, s_end, m.start)

@@ -297,7 +297,8 @@ def _proxy_rx(terms: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Patter
 
 @lru_cache(maxsize=64)
 def _patron_after_rx(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = [t.strip("*-") for t in terms if len(t.strip("*-")) > 2]
+    # (not prefixes such as "pro-": "pro" would start "protes", "protesters")
+    words = [t.strip("*-") for t in terms if len(t.strip("*-")) > 2 and not t.endswith("-")]
     if not words:
         return None
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
