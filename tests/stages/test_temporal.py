@@ -177,3 +177,16 @@ def test_the_date_of_the_report_stays_with_the_main_event() -> None:
 def test_a_month_marked_past_is_before_a_known_events_day(text: str, expected: str) -> None:
     found = date_resolver("ar").find(text, normalize(text), 0, len(text), "2024-09-20", True)
     assert [d.value for d in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "D'octobre 2019 à juillet 2020, une quarantaine d'attaques ont visé l'ambassade."),
+        ("en", "From October 2019 to July 2020, rockets hit the embassy forty times."),
+        ("ar", "من أكتوبر 2019 إلى يوليو 2020 استهدفت الصواريخ السفارة."),
+    ],
+)
+def test_a_date_range_spans_a_campaign(lang: str, text: str) -> None:
+    found = date_resolver(lang).find(text, normalize(text), 0, len(text), "2020-10-01")
+    assert len(found) == 2 and [d.value for d in found] == ["", ""]

@@ -66,6 +66,7 @@ DATES_KEYS = {
     "attributive_before",
     "anaphoric",
     "past_words",
+    "range_to",
 }
 
 
@@ -179,6 +180,10 @@ class DateResolver:
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         self.past_before = re.compile(rf"(?<!{WORD})(?:{alt})\s+$") if alt else None
         self.past_after = re.compile(rf"[\s/\w]{{0,20}}?\s(?:{alt})(?!{WORD})") if alt else None
+        # "from October 2019 to July 2020": the words joining a range's two ends
+        words = [normalize(w) for w in extra.get("range_to") or []]
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.range_to = re.compile(rf"\s*(?:[-–—]|(?:{alt}))\s*$" if alt else r"\s*[-–—]\s*$")
         # "at the time", "saat itu", "آنذاك": the time of the date stated just before
         words = [normalize(w) for w in extra.get("anaphoric") or []]
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -290,6 +295,10 @@ class DateResolver:
                 value = "" if self._ongoing(norm, m) else value
                 out.append(DateMention(m.start(), m.end(), value, attributive))
         out.sort(key=lambda d: d.start)
+        # a range ("D'octobre 2019 à juillet 2020") spans a campaign: no one date (as ongoing)
+        for a, b in zip(out, out[1:], strict=False):
+            if self.range_to.match(norm[a.end : b.start]):
+                a.value, b.value = "", ""
         return out
 
     def _ongoing(self, norm: str, m: re.Match[str]) -> bool:
