@@ -190,3 +190,16 @@ def test_a_month_marked_past_is_before_a_known_events_day(text: str, expected: s
 def test_a_date_range_spans_a_campaign(lang: str, text: str) -> None:
     found = date_resolver(lang).find(text, normalize(text), 0, len(text), "2020-10-01")
     assert len(found) == 2 and [d.value for d in found] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("والثلاثاء، وصل وزير الخارجية إلى واشنطن", "2021-07-20"),
+        ("وقالت الوزارة بالأمس إن", "2021-07-24"),
+        ("ووصل في فبراير 2020", "2020-02"),
+    ],
+)
+def test_arabic_date_words_take_glued_letters(text: str, expected: str) -> None:
+    found = date_resolver("ar").find(text, normalize(text), 0, len(text), "2021-07-25")
+    assert [d.value for d in found] == [expected]

@@ -67,6 +67,7 @@ DATES_KEYS = {
     "anaphoric",
     "past_words",
     "range_to",
+    "proclitics",
 }
 
 
@@ -213,6 +214,10 @@ class DateResolver:
         nospace = lang in ("zh", "ja")
         nb = "" if nospace else f"(?<!{WORD})"
         ne = "" if nospace else f"(?!{WORD})"
+        # letters glued before a date word: Arabic "و" (and), "ب" (in): "والثلاثاء", "بالأمس"
+        clitics = [normalize(w) for w in extra.get("proclitics") or []]
+        if clitics:
+            nb += f"(?:{'|'.join(re.escape(w) for w in sorted(clitics, key=len, reverse=True))})?"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
             ("cjk", re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
