@@ -446,3 +446,8 @@ def test_the_act_a_threat_names_is_no_event(pipeline: Pipeline) -> None:
         "Washington menace de fermer son ambassade à Bagdad et de réduire ses forces en Irak."
     )
     assert _types(pipeline, "fr", sentence) == ["THREATEN"]
+
+
+def test_the_act_an_agreement_names_is_no_event(pipeline: Pipeline) -> None:
+    sentence = "Perjanjian penarikan pulang semua pasukan AS di Irak disepakati kedua negara pada tahun 2008."
+    assert _types(pipeline, "id", sentence) == ["AGREE"]

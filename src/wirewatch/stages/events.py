@@ -868,10 +868,10 @@ def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]
             by_clause[key] = c
     # a second trigger of another type in the same clause counts when it is specific
     # ("blamed Iran for the rocket attack ... and warned"): gold has such pairs often
-    # (never the act that a threat or demand just before it names: "menace de fermer son
-    # ambassade et de retirer ses soldats" is one THREATEN; in a verb-final clause the act
-    # comes first and is left alone)
-    asked = [] if verb_final else [c for c in cands if c.type in ("THREATEN", "REQUEST")]
+    # (never the act that a threat, demand or agreement just before it names: "menace de
+    # fermer son ambassade et de retirer ses soldats" is one THREATEN, "perjanjian penarikan
+    # pasukan AS" one AGREE; in a verb-final clause the act comes first and is left alone)
+    asked = [] if verb_final else [c for c in cands if c.type in ("THREATEN", "REQUEST", "AGREE")]
     seconds = [
         c
         for c in cands
