@@ -36,6 +36,8 @@ def test_same_as_analyze_text(pipeline: Pipeline) -> None:
 
 
 EVENTS = [
+    # calling the attack something is a condemnation
+    ("id", "Pejabat Irak menyebut serangan itu sebagai serangan teroris.", "ACCUSE"),
     (
         "es",
         "Estados Unidos lanzó el domingo un ataque aéreo contra posiciones de Kataib Hezbolá en el oeste de Irak.",
