@@ -38,6 +38,8 @@ def test_same_as_analyze_text(pipeline: Pipeline) -> None:
 EVENTS = [
     # calling the attack something is a condemnation
     ("id", "Pejabat Irak menyebut serangan itu sebagai serangan teroris.", "ACCUSE"),
+    ("es", "El gobierno iraquí calificó de agresión el ataque estadounidense.", "ACCUSE"),
+    ("pt", "O governo iraquiano classificou como uma violação o ataque americano.", "ACCUSE"),
     (
         "es",
         "Estados Unidos lanzó el domingo un ataque aéreo contra posiciones de Kataib Hezbolá en el oeste de Irak.",
