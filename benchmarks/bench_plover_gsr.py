@@ -49,10 +49,16 @@ def build(record: dict[str, Any], nlp: Any) -> Document:
     doc = Document(id=record["id"], raw_text=text, text=text, language="en", published="2000-01-01")
     if nlp is not None:
         doc = nlp(doc)
-    for actor in set(_actors(record.get("source")) + _actors(record.get("target"))):
+    # longest first, no overlaps: "Palestinian Islamic Jihad" and its word "Palestinian" are
+    # one mention (iterating a set made the result depend on the hash seed)
+    taken: list[tuple[int, int]] = []
+    actors = set(_actors(record.get("source")) + _actors(record.get("target")))
+    for actor in sorted(actors, key=lambda a: (-len(a), a)):
         pos = text.find(actor)
-        if pos >= 0:
-            doc.mentions.append(Mention(actor, pos, pos + len(actor), "ORG", canonical=actor))
+        end = pos + len(actor)
+        if pos >= 0 and not any(pos < b and a < end for a, b in taken):
+            taken.append((pos, end))
+            doc.mentions.append(Mention(actor, pos, end, "ORG", canonical=actor))
     doc.mentions.sort(key=lambda m: m.start)
     return doc
 
