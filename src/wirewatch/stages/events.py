@@ -435,8 +435,7 @@ class EventStage:
         hit = rx.search(norm, s_start, s_end) if rx is not None else None
         if hit is None or last is None:
             return found
-        gap = text[last[1] : s_start]
-        if gap.strip() or "\n\n" in gap:
+        if not _adjacent(text[last[1] : s_start]):
             return found  # (only right after the sentence that stated it, same paragraph)
         self._last_date = (last[0], s_end)
         return [*found, DateMention(hit.start(), hit.end(), last[0])]
@@ -572,17 +571,10 @@ class EventStage:
         # a threat or demand is itself conditional speech: keep it (PLOVER: THREATEN); a modal
         # right after the trigger makes a noun trigger hypothetical too ("Un retrait américain
         # pourrait mener à ...", "serangan itu bisa memicu ...")
-        # (a condition after the trigger is not: "will withdraw its troops unless ...")
-        after = _MODAL_AFTER.match(norm, m.end, c_end)
-        cond = lex.termset("conditional")
-        modal_after = after is not None and any(
-            not cond.search(norm, x.start(), x.end())
-            for x in modal.finditer(norm, m.end, after.end())
-        )
         if (
-            modal
-            and (modal.search(norm, c_start, m.start) or modal_after)
-            and m.group.type not in ("THREATEN", "REQUEST")
+            m.group.type not in ("THREATEN", "REQUEST")
+            and modal
+            and (modal.search(norm, c_start, m.start) or _modal_after(norm, lex, m.end, c_end))
         ):
             return None
         etype, mode = m.group.type, m.group.mode
@@ -594,6 +586,7 @@ class EventStage:
         # Chad unless the president agrees" (a withdrawal still to come is CONCEDE in itself;
         # an offer is announced by a future word before or inside its trigger)
         announced = future or bool(fut and fut.search(norm, m.start, m.end))
+        cond = lex.termset("conditional")
         if (
             (etype == "CONCEDE" or (announced and etype == "AGREE"))
             and cond
@@ -752,6 +745,19 @@ class EventStage:
         )
 
 
+def _modal_after(norm: str, lex: EventLexicon, t_end: int, c_end: int) -> bool:
+    """A modal within three words after the trigger, not a condition ("will withdraw its
+    troops unless ..." stays a threat)."""
+    after = _MODAL_AFTER.match(norm, t_end, c_end)
+    if after is None:
+        return False
+    cond = lex.termset("conditional")
+    return any(
+        not cond.search(norm, x.start(), x.end())
+        for x in lex.termset("modality").finditer(norm, t_end, after.end())
+    )
+
+
 def continue_statements(text: str, events: list[Event]) -> None:
     """A statement with no speaker right after one with a speaker continues it ("The US
     government warned of an imminent missile attack. Such an attack would have severe
@@ -764,14 +770,18 @@ def continue_statements(text: str, events: list[Event]) -> None:
             and prev.type in VERBAL
             and not ev.actor
             and prev.actor
-            and text[prev.span[1] : ev.span[0]].strip() == ""
-            and "\n\n" not in text[prev.span[1] : ev.span[0]]
+            and _adjacent(text[prev.span[1] : ev.span[0]])
         ):
             actors = role_names(prev.actor)
             ev.actor = prev.actor
             if role_names(ev.recipient) & actors:
                 ev.recipient = None
         prev = ev
+
+
+def _adjacent(gap: str) -> bool:
+    """Is ``gap`` the space between two sentences of one paragraph?"""
+    return not gap.strip() and "\n\n" not in gap
 
 
 def _visited_country(doc: Document, s_start: int, s_end: int, t_end: int) -> list[str]:

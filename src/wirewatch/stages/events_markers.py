@@ -101,7 +101,8 @@ class Markers:
         return None
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """One regex alternation of the words, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -175,23 +176,23 @@ def markers(lang: str) -> Markers:
             # a marker ending in an apostrophe ("all'", "l'") is written against the name
             glued = [w for w in words + partners if w[-1] in "'’"]
             spaced = [w for w in words + partners if w[-1] not in "'’"]
-            parts = [f"(?:{_alternation(spaced)})\\s{'*' if nospace else '+'}"] if spaced else []
-            parts += [f"(?:{_alternation(glued)})\\s*"] if glued else []
+            parts = [f"(?:{alternation(spaced)})\\s{'*' if nospace else '+'}"] if spaced else []
+            parts += [f"(?:{alternation(glued)})\\s*"] if glued else []
             before[role] = re.compile(rf"{left}(?:{'|'.join(parts)})$")
             far = [w for w in words if w[-1] not in "'’"]
             if role == "recipient" and lang in NOUN_FIRST_MARKED and far:
                 gap = rf"(?:[^\s,.;:!?()«»\"“”]+\s+){{1,{MAX_SKIPPED_WORDS}}}"
-                skip[role] = re.compile(rf"{left}(?:{_alternation(far)})\s+{gap}$")
+                skip[role] = re.compile(rf"{left}(?:{alternation(far)})\s+{gap}$")
         else:
-            after[role] = re.compile(rf"\s?(?:{_alternation(words + partners)}){right}")
+            after[role] = re.compile(rf"\s?(?:{alternation(words + partners)}){right}")
     coref: dict[str, re.Pattern[str]] = {}
     for kind in COREF_KINDS:
         words = [normalize(w) for w in entry.get(f"coref_{kind}") or []]
         if words:
-            coref[kind] = re.compile(rf"{left}(?:{_alternation(words)}){right}")
+            coref[kind] = re.compile(rf"{left}(?:{alternation(words)}){right}")
     actor_words = frozenset(normalize(w) for w in entry.get("actor_before") or [])
     words = [normalize(w) for w in entry.get("clause_openers") or []]
-    opener = re.compile(rf"[,،]\s*(?:{_alternation(words)}){right}") if words else None
+    opener = re.compile(rf"[,،]\s*(?:{alternation(words)}){right}") if words else None
     return Markers(before, after, coref, skip, actor_words, opener)
 
 

@@ -17,6 +17,7 @@ from wirewatch.stages.events_markers import (
     CLAUSE_END,
     ROMANCE_LANGUAGES,
     VERB_FINAL_CLAUSES,
+    alternation,
     bare_object,
     marked_roles,
     markers,
@@ -301,10 +302,9 @@ def _patron_after_rx(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     words = [t.strip("*-") for t in terms if len(t.strip("*-")) > 2 and not t.endswith("-")]
     if not words:
         return None
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # the proxy word (any ending), at most one short preposition, then the name (a one-letter
     # proclitic may be glued to it: "لإيران")
-    return re.compile(rf"(?<!\w)(?:{alternation})\w*(?:\s+\S{{1,4}})?\s+\S?$")
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})\w*(?:\s+\S{{1,4}})?\s+\S?$")
 
 
 def _patron_after(lex: EventLexicon | None) -> re.Pattern[str] | None:

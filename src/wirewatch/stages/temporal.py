@@ -170,31 +170,26 @@ class DateResolver:
             self.rel[normalize(n)] = ("d", 0)
         for n in extra.get("yesterday") or []:
             self.rel[normalize(n)] = ("d", 1)
-        words = [normalize(w) for w in extra.get("attributive_before") or []]
-        self.attributive = (
-            re.compile(rf"(?<!{WORD})(?:{'|'.join(re.escape(w) for w in words)})\s+$")
-            if words
-            else None
-        )
+        # Chinese and Japanese write no spaces: a date word stands anywhere
+        nospace = lang in ("zh", "ja")
+        nb = "" if nospace else f"(?<!{WORD})"
+        ne = "" if nospace else f"(?!{WORD})"
+        alt = _alt(extra.get("attributive_before") or [])
+        self.attributive = re.compile(rf"(?<!{WORD})(?:{alt})\s+$") if alt else None
         # "last March", "أكتوبر الماضي": a month name so marked is the latest past one
-        words = [normalize(w) for w in extra.get("past_words") or []]
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        alt = _alt(extra.get("past_words") or [])
         self.past_before = re.compile(rf"(?<!{WORD})(?:{alt})\s+$") if alt else None
         self.past_after = re.compile(rf"[\s/\w]{{0,20}}?\s(?:{alt})(?!{WORD})") if alt else None
         # "from October 2019 to July 2020": the words joining a range's two ends
-        words = [normalize(w) for w in extra.get("range_to") or []]
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        alt = _alt(extra.get("range_to") or [])
         self.range_to = re.compile(rf"\s*(?:[-–—]|(?:{alt}))\s*$" if alt else r"\s*[-–—]\s*$")
         # "at the time", "saat itu", "آنذاك": the time of the date stated just before
-        words = [normalize(w) for w in extra.get("anaphoric") or []]
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        nb_, ne_ = ("", "") if lang in ("zh", "ja") else (f"(?<!{WORD})", f"(?!{WORD})")
-        self.anaphoric = re.compile(rf"{nb_}(?:{alt}){ne_}") if alt else None
+        alt = _alt(extra.get("anaphoric") or [])
+        self.anaphoric = re.compile(rf"{nb}(?:{alt}){ne}") if alt else None
         # "since October 17" / "منذ أكتوبر" / "17 Ekim'den beri": an ongoing campaign, no date
         self.ongoing: dict[str, re.Pattern[str] | None] = {}
         for side in ("before", "after"):
-            words = [normalize(w) for w in extra.get(f"ongoing_{side}") or []]
-            alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            alt = _alt(extra.get(f"ongoing_{side}") or [])
             self.ongoing[side] = (
                 None
                 if not alt
@@ -210,14 +205,10 @@ class DateResolver:
             if len(n) >= (MIN_NAME_LEN if latin else 2) and n not in ("may", "mai") and "." not in n
         ]
         mon = _alt(list(self.month_of))
-        # Chinese and Japanese write no spaces: a weekday or month name stands anywhere
-        nospace = lang in ("zh", "ja")
-        nb = "" if nospace else f"(?<!{WORD})"
-        ne = "" if nospace else f"(?!{WORD})"
         # letters glued before a date word: Arabic "و" (and), "ب" (in): "والثلاثاء", "بالأمس"
-        clitics = [normalize(w) for w in extra.get("proclitics") or []]
+        clitics = _alt(extra.get("proclitics") or [])
         if clitics:
-            nb += f"(?:{'|'.join(re.escape(w) for w in sorted(clitics, key=len, reverse=True))})?"
+            nb += f"(?:{clitics})?"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
             ("cjk", re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
