@@ -57,6 +57,8 @@ def test_token_offset_is_shifted():
         # a stop glued to the next sentence, as crawled paragraphs often are
         ("bi jiran.Obama ha ricevuto", ["bi jiran.", "Obama ha ricevuto"]),
         ("أصيب آخرون بجروح.وقالت الميليشيا", ["أصيب آخرون بجروح.", "وقالت الميليشيا"]),
+        ('استهدف قاعدة في "الأردن".وفي بيان', ['استهدف قاعدة في "الأردن".', "وفي بيان"]),
+        ("an «attack».The ministry", ["an «attack».", "The ministry"]),
         (
             "the U.S.Army and 3.5 million at antiwar.com",
             ["the U.S.Army and 3.5 million at antiwar.com"],

@@ -355,6 +355,42 @@ def test_a_statement_after_a_paragraph_break_does_not_continue() -> None:
     assert said.actor is None
 
 
+def test_the_source_of_a_reported_act_goes_on_speaking() -> None:
+    text = "America said Iran was preparing an attack. Tehran would face severe consequences."
+    cut = text.index("Tehran")
+    reported = _event(actor="Iran", reported_by="United States", span=[0, cut - 1])
+    said = _event(type="THREATEN", actor=None, recipient="Iran", span=[cut, len(text)])
+    continue_statements(text, [reported, said])
+    assert said.actor == "United States"
+
+
+def test_a_reported_source_does_not_go_on_meeting() -> None:
+    text = "America said Iran was preparing an attack. Talks with Iran resumed."
+    cut = text.index("Talks")
+    reported = _event(actor="Iran", reported_by="United States", span=[0, cut - 1])
+    talks = _event(type="CONSULT", actor=None, recipient="Iran", span=[cut, len(text)])
+    continue_statements(text, [reported, talks])
+    assert talks.actor is None
+
+
+def test_a_warning_too_weak_to_report_still_names_the_next_speaker() -> None:
+    text = "The US had warned of an attack. Such an attack would have consequences for Iran."
+    cut = text.index("Such")
+    warned = _event(type="THREATEN", span=[0, cut - 1])
+    said = _event(type="THREATEN", actor=None, recipient="Iran", span=[cut, len(text)])
+    events = [said]
+    continue_statements(text, events, quiet=[warned])
+    assert said.actor == "United States" and events == [said]
+
+
+def test_talks_between_two_parties_are_one_meeting_whoever_is_named_first() -> None:
+    first = _event(type="CONSULT", actor="United States", recipient="Iran", date="2007-05-28")
+    second = _event(type="CONSULT", actor="Iran", recipient="United States", date="2007-05-28")
+    assert len(dedupe([first, second])) == 1
+    other_day = _event(type="CONSULT", actor="Iran", recipient="United States", date="2007-06-02")
+    assert len(dedupe([first, other_day])) == 2
+
+
 def test_a_headline_of_the_month_is_its_lead_of_the_day() -> None:
     headline = _event(actor=None, type="THREATEN", recipient="Iraq", date="2020-01", span=[0, 9])
     lead = _event(

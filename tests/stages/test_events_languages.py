@@ -14,6 +14,7 @@ from events_helpers import sentence_events
 from wirewatch.api import analyze_text
 from wirewatch.pipeline import Pipeline
 from wirewatch.settings import Settings
+from wirewatch.stages.events_units import role_names
 
 PUBLISHED = "2024-01-30"
 SETTINGS = Settings(workers=1)
@@ -416,6 +417,18 @@ NON_EVENTS = [
     ("pl", "Jutro na północy kraju spodziewane są intensywne opady deszczu."),
     ("pl", "Legia Warszawa pokonała w niedzielę Lecha Poznań 2:1."),
     ("pl", "Do przepisu potrzebne są pomidory, cebula i trochę oliwy."),
+    # "in response to a question" is no retaliation; "cautious" (حذرا) is no warning
+    ("ar", "وردا على سؤال حول الطقس، قال المتحدث إنه لا يعرف."),
+    ("ar", "وكان كروكر حذرا في حديثه عن إيران."),
+    # troops stationed somewhere: a state, not a deployment
+    ("de", "Im Irak sind rund 2.500 US-Soldaten stationiert, im Nachbarland Syrien 900."),
+    # an embedded question asks whether it happened, for threats and demands too; asking
+    # one is no demand
+    ("ar", "وسئل الوزير عما اذا طلبت ايران من الولايات المتحدة جدولة الانسحاب."),
+    ("de", "Es ist unklar, ob der Iran den USA mit Vergeltung gedroht hat."),
+    ("id", "Wartawan bertanya apakah Iran mengancam Amerika Serikat."),
+    ("en", "Reporters asked whether Iran had threatened the United States."),
+    ("fr", "Les journalistes ont demandé si l'Iran avait menacé les États-Unis."),
     # a modal right after a noun trigger: a hypothetical
     ("fr", "Un retrait américain d'Irak pourrait mener à plus de retraits d'autres pays."),
     ("es", "Una retirada estadounidense podría provocar más retiradas de otros países."),
@@ -455,3 +468,55 @@ def test_the_act_a_threat_names_is_no_event(pipeline: Pipeline) -> None:
 def test_the_act_an_agreement_names_is_no_event(pipeline: Pipeline) -> None:
     sentence = "Perjanjian penarikan pulang semua pasukan AS di Irak disepakati kedua negara pada tahun 2008."
     assert _types(pipeline, "id", sentence) == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the source of a reported act goes on speaking
+        (
+            "hi",
+            "मंगलवार को अमेरिका ने जानकारी दी थी कि ईरान इजरायल के खिलाफ मिसाइल हमले की तैयारी कर"
+            " रहा है। इस तरह के किसी भी हमले के लिए तेहरान को गंभीर परिणाम भुगतने होंगे।",
+        ),
+        # a warning too weak to report still names the speaker of the next sentence
+        (
+            "de",
+            "Am Nachmittag hatte die US-Regierung vor einem Raketenangriff gewarnt. Ein solcher"
+            " Angriff werde schwerwiegende Folgen für den Iran haben, hieß es in einer Mitteilung.",
+        ),
+    ],
+)
+def test_a_threat_without_speaker_continues_the_sentence_before(
+    pipeline: Pipeline, lang: str, text: str
+) -> None:
+    events = sentence_events(pipeline, SETTINGS, lang, text, PUBLISHED)
+    assert [(e.actor, e.recipient) for e in events if e.type == "THREATEN"] == [
+        ("United States", "Iran")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ar",
+            "تتواصل العلاقات بين العراق والولايات المتحدة. واختتمت جولة الحوار الاستراتيجي بين"
+            " البلدين الجمعة في واشنطن.",
+        ),
+        (
+            "id",
+            "Hubungan antara Irak dan Amerika Serikat terus membaik. Perundingan kedua negara"
+            " berakhir hari Jumat.",
+        ),
+        (
+            "fr",
+            "Les relations entre l'Irak et les États-Unis restent tendues. Le dialogue stratégique"
+            " entre les deux pays s'est achevé vendredi.",
+        ),
+    ],
+)
+def test_the_two_countries_are_the_two_named_last(pipeline: Pipeline, lang: str, text: str) -> None:
+    (talks,) = sentence_events(pipeline, SETTINGS, lang, text, PUBLISHED)
+    assert talks.type == "CONSULT"
+    assert set(role_names(talks.actor)) == {"Iraq", "United States"}

@@ -81,6 +81,9 @@ def test_parse_published_month_only() -> None:
         ("ar", "منذ أكتوبر"),
         ("tr", "17 Ekim'den beri"),
         ("fr", "depuis octobre 2019"),
+        # "since" a few words before: "since the start of the clashes with Israel in October"
+        ("ar", "منذ بدء المواجهات مع إسرائيل في أكتوبر"),
+        ("de", "seit Beginn des Krieges im Oktober"),
     ],
 )
 def test_ongoing_campaign_dates_are_blank(lang: str, text: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from wirewatch.errors import LexiconError
@@ -42,6 +42,7 @@ from wirewatch.stages.events_roles import (
     coref_actor,
     in_place_phrase,
     opener_of,
+    pair_parties,
     positional_roles,
     quoted_speaker,
 )
@@ -127,6 +128,8 @@ RECALL_MIN_PROB = 0.3
 VERBAL = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 )
+# Speech acts proper: a speaker named in the sentence before may go on speaking.
+STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 # Material acts whose doer, not target, is the one a condemnation of them is aimed at.
 CONDEMNED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Types whose compound actor is reciprocal: each party is also the recipient.
@@ -203,6 +206,7 @@ class EventStage:
         self._parsed = False
         self._around = False
         self._untriggered: list[Sentence] = []
+        self._quiet: list[Event] = []  # statements below the threshold: speakers only
         self._last_date: tuple[str, int] | None = None  # (date, end of its sentence)
         self.recall = recall
         self._tok_starts: list[int] = []
@@ -231,6 +235,7 @@ class EventStage:
         dates = date_resolver(lang)
         events: list[Event] = []
         self._untriggered = []
+        self._quiet = []
         self._last_date = None
         for sent in sentences:
             for piece in lines(doc.text, sent):
@@ -242,7 +247,7 @@ class EventStage:
                     doc, norm, lang, self._untriggered, RECALL_MIN_NAMES, RECALL_MIN_PROB
                 )
             )
-        continue_statements(doc.text, events)
+        continue_statements(doc.text, events, self._quiet)
         doc.events = dedupe(events)
         return doc
 
@@ -412,6 +417,10 @@ class EventStage:
                 ev.recipient = one_or_list(doers) if doers else ev.recipient
             if ev.confidence >= threshold:
                 out.append(ev)
+            elif ev.type in STATEMENTS and ev.actor:
+                # too weak to report, but it still tells who speaks next ("the US had
+                # warned of an imminent attack. Such an attack would have consequences ...")
+                self._quiet.append(ev)
         return out
 
     def _anaphora(
@@ -567,6 +576,14 @@ class EventStage:
                 after = _NEXT_WORDS.match(norm, m.end, c_end)
                 if after and neg.search(norm, m.end, after.end()):
                     return None
+        asked = lex.termset("interrogative")
+        if asked and (
+            asked.search(norm, c_start, m.start)
+            or (m.group.type == "REQUEST" and asked.search(norm, m.start, min(c_end, m.end + 12)))
+        ):
+            # an embedded question asks whether it happened ("asked whether Iran had requested
+            # ..."), for threats and demands too; asking one is no demand ("asked whether")
+            return None
         modal = lex.termset("modality")
         # a threat or demand is itself conditional speech: keep it (PLOVER: THREATEN); a modal
         # right after the trigger makes a noun trigger hypothetical too ("Un retrait américain
@@ -648,6 +665,11 @@ class EventStage:
         if not roles.actor and not roles.passive and m.group.subject != "recipient":
             c_start = clause_bounds(norm, s_start, s_end, m.start, m.end)[0]
             roles.actor = coref_actor(doc, norm, lex.language, c_start, m.start, s_start)
+        if not roles.actor and cand.type in RECIPROCAL:
+            # "the dialogue between the two countries": both took part; the one not already
+            # the target acts
+            pair = pair_parties(doc, norm, lex.language, s_start, s_end)
+            roles.actor = [p for p in pair if p not in roles.recipient]
         if m.group.subject == "recipient":
             # "Pompeo asserted that Iran was responsible": Iran is the target, the speaker acts
             # (never the speaker as target: "पेंटागन ने कहा कि कताइब हिजबुल्लाह इस हमले के पीछे है",
@@ -758,22 +780,25 @@ def _modal_after(norm: str, lex: EventLexicon, t_end: int, c_end: int) -> bool:
     )
 
 
-def continue_statements(text: str, events: list[Event]) -> None:
+def continue_statements(text: str, events: list[Event], quiet: Iterable[Event] = ()) -> None:
     """A statement with no speaker right after one with a speaker continues it ("The US
     government warned of an imminent missile attack. Such an attack would have severe
-    consequences for Iran, the statement said."): its actor is that speaker."""
+    consequences for Iran, the statement said."): its actor is that speaker. The speaker may
+    also be the source of a reported act ("America said Iran was preparing an attack. Tehran
+    would face severe consequences.") or of a warning too weak to report (``quiet``: below
+    the confidence threshold); those two continue only into a statement proper."""
     prev: Event | None = None
-    for ev in events:
-        if (
-            prev is not None
-            and ev.type in VERBAL
-            and prev.type in VERBAL
-            and not ev.actor
-            and prev.actor
-            and _adjacent(text[prev.span[1] : ev.span[0]])
-        ):
-            actors = role_names(prev.actor)
-            ev.actor = prev.actor
+    reported = {id(e) for e in events}
+    for ev in sorted([*events, *quiet], key=lambda e: e.span[0]):
+        speaker = None
+        if prev is not None and ev.type in VERBAL and not ev.actor:
+            if prev.type in VERBAL and id(prev) in reported:
+                speaker = prev.actor
+            elif ev.type in STATEMENTS:
+                speaker = prev.actor if prev.type in STATEMENTS else prev.reported_by
+        if speaker and prev is not None and _adjacent(text[prev.span[1] : ev.span[0]]):
+            actors = role_names(speaker)
+            ev.actor = speaker
             if role_names(ev.recipient) & actors:
                 ev.recipient = None
         prev = ev

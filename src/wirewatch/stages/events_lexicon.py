@@ -60,6 +60,7 @@ LIST_KEYS = (
     "iterative",
     "negated_endings",
     "conditional",
+    "interrogative",
 )
 TOP_KEYS = {"language", "version", "triggers", "casualty_words", "numbers", *LIST_KEYS}
 TRIGGER_KEYS = {"type", "mode", "terms", "requires", "excludes", "confidence", "subject"}

@@ -39,6 +39,7 @@ ENTRY_KEYS = frozenset(
         "partner_after",
         "clause_openers",
         *(f"coref_{k}" for k in COREF_KINDS),
+        "coref_pair",
     }
 )
 # Checked in this order; on a tie (markers of the same length) the first wins.
@@ -66,6 +67,7 @@ class Markers:
     skip: dict[str, re.Pattern[str]] = field(default_factory=dict)  # recipient, words between
     actor_words: frozenset[str] = frozenset()  # the actor_before words ("by" prepositions)
     clause_opener: re.Pattern[str] | None = None  # ", der ...", ", qui ...": a new clause
+    pair: re.Pattern[str] | None = None  # "the two countries": the two named last
 
     def role(self, norm: str, m: Mention, floor: int = 0) -> str | None:
         """'locative', 'recipient', 'actor' or None for a mention in the normalised text.
@@ -193,7 +195,9 @@ def markers(lang: str) -> Markers:
     actor_words = frozenset(normalize(w) for w in entry.get("actor_before") or [])
     words = [normalize(w) for w in entry.get("clause_openers") or []]
     opener = re.compile(rf"[,،]\s*(?:{alternation(words)}){right}") if words else None
-    return Markers(before, after, coref, skip, actor_words, opener)
+    words = [normalize(w) for w in entry.get("coref_pair") or []]
+    pair = re.compile(rf"{left}(?:{alternation(words)}){right}") if words else None
+    return Markers(before, after, coref, skip, actor_words, opener, pair)
 
 
 # Languages whose adjectives follow the noun: "frappes américaines", "الغارة الإسرائيلية".

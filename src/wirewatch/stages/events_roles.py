@@ -192,6 +192,23 @@ def coref_actor(
     return []
 
 
+def pair_parties(doc: Document, norm: str, lang: str, s_start: int, s_end: int) -> list[str]:
+    """'the talks between the two countries', 'بين البلدين', 'kedua negara': the two countries
+    named last before the phrase (within about a paragraph), in text order."""
+    rx = markers(lang).pair
+    hit = rx.search(norm, s_start, s_end) if rx is not None else None
+    if hit is None:
+        return []
+    names: list[str] = []
+    for m in reversed(_antecedents(doc, s_start, hit.start(), ("GPE",))):
+        name = canonical(m)
+        if name and name not in names:
+            names.append(name)
+        if len(names) == 2:
+            return names[::-1]
+    return []
+
+
 def _government_of(prior: list[Mention]) -> list[str]:
     """'the government' stands for the latest government named, else the government of the
     latest country, or of the latest body's country ("the Iraqi parliament"), that the

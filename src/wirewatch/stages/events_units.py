@@ -183,6 +183,10 @@ def role_names(value: str | list[str] | None) -> set[str]:
 NEAR_REPORT = 400
 
 
+# Acts two parties do together: who is named first does not make another episode.
+MUTUAL_TYPES = frozenset({"CONSULT"})
+
+
 def _same_episode(a: Event, b: Event) -> bool:
     """Same type, actor and date, targets that agree (or one unknown); with only a month or
     no date, also close together (a month holds many strikes). An unnamed doer agrees with a
@@ -191,6 +195,11 @@ def _same_episode(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
     ra, rb = role_names(a.recipient), role_names(b.recipient)
+    pa = role_names(a.actor) | ra
+    if a.type in MUTUAL_TYPES and a.date == b.date and ra and pa == role_names(b.actor) | rb:
+        # "talks between the US and Iran" / "Iran's talks with the US": one meeting, whichever
+        # side a report names first
+        return len(pa) > 1
     if ra and rb and not ra & rb:
         return False
     if a.date != b.date:

@@ -95,9 +95,11 @@ _TOKEN = re.compile(
     r"|\S"
 )
 # (a stop glued to the next sentence, as crawled paragraphs often are: "bi jiran.Obama",
-# "بجروح.وقالت"; not "U.S.Army", "3.5", "antiwar.com")
+# "بجروح.وقالت", a closing quote before it: "«...الأردن».وفي"; not "U.S.Army", "3.5",
+# "antiwar.com")
 _GLUED_END = (
-    r"(?<=[a-zß-öø-ÿ\u0621-\u064a\u067e-\u06d3])[.!?؟](?=[A-ZÀ-ÖØ-Þ\u0621-\u064a\u067e-\u06d3])"
+    r"(?<=[a-zß-öø-ÿ\u0621-\u064a\u067e-\u06d3\"”»])[.!?؟]"
+    r"(?=[A-ZÀ-ÖØ-Þ\u0621-\u064a\u067e-\u06d3])"
 )
 # (Chinese and Japanese write no space after a full stop)
 _CJK_END = r"[。！？]+[”’」』）]*"

@@ -194,7 +194,7 @@ class DateResolver:
                 None
                 if not alt
                 else re.compile(
-                    rf"(?<!{WORD})(?:{alt})\s+(?:\S+\s+)?$"
+                    rf"(?<!{WORD})(?:{alt})\s+(?:[^\s,.;:]+\s+){{0,5}}$"
                     if side == "before"
                     else rf"\S*\s*(?:{alt})(?!{WORD})"
                 )
@@ -300,7 +300,7 @@ class DateResolver:
     def _ongoing(self, norm: str, m: re.Match[str]) -> bool:
         before, after = self.ongoing.get("before"), self.ongoing.get("after")
         return bool(
-            (before and before.search(norm, max(0, m.start() - 20), m.start()))
+            (before and before.search(norm, max(0, m.start() - 40), m.start()))
             or (after and after.match(norm, m.end()))
         )
 
