@@ -37,6 +37,18 @@ def test_same_as_analyze_text(pipeline: Pipeline) -> None:
 
 
 EVENTS = [
+    # Arabic "قد" before a past verb is "had", no modal ("قد تشن": "may launch", is)
+    (
+        "ar",
+        "وكان الجيش الإسرائيلي قد أعلن، الجمعة، اغتيال القيادي في حزب الله إبراهيم عقيل.",
+        "ASSAULT",
+    ),
+    # troops to be sent home: an announced withdrawal
+    (
+        "id",
+        "Obama menyatakan semua tentara AS di Irak akan dipulangkan akhir tahun ini.",
+        "CONCEDE",
+    ),
     # calling the attack something is a condemnation
     ("id", "Pejabat Irak menyebut serangan itu sebagai serangan teroris.", "ACCUSE"),
     ("es", "El gobierno iraquí calificó de agresión el ataque estadounidense.", "ACCUSE"),
@@ -420,6 +432,7 @@ NON_EVENTS = [
     # "in response to a question" is no retaliation; "cautious" (حذرا) is no warning
     ("ar", "وردا على سؤال حول الطقس، قال المتحدث إنه لا يعرف."),
     ("ar", "وكان كروكر حذرا في حديثه عن إيران."),
+    ("ar", "قد تشن إيران هجوما على القواعد الأمريكية."),
     # troops stationed somewhere: a state, not a deployment
     ("de", "Im Irak sind rund 2.500 US-Soldaten stationiert, im Nachbarland Syrien 900."),
     # an embedded question asks whether it happened, for threats and demands too; asking
@@ -520,3 +533,9 @@ def test_the_two_countries_are_the_two_named_last(pipeline: Pipeline, lang: str,
     (talks,) = sentence_events(pipeline, SETTINGS, lang, text, PUBLISHED)
     assert talks.type == "CONSULT"
     assert set(role_names(talks.actor)) == {"Iraq", "United States"}
+
+
+def test_an_announcement_in_the_passive_is_its_speakers(pipeline: Pipeline) -> None:
+    sentence = "Obama menyatakan semua tentara AS di Irak akan dipulangkan akhir tahun ini."
+    (announced,) = sentence_events(pipeline, SETTINGS, "id", sentence, PUBLISHED)
+    assert (announced.type, announced.actor) == ("CONCEDE", "Barack Obama")

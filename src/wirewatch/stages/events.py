@@ -591,7 +591,11 @@ class EventStage:
         if (
             m.group.type not in ("THREATEN", "REQUEST")
             and modal
-            and (modal.search(norm, c_start, m.start) or _modal_after(norm, lex, m.end, c_end))
+            # (a modal may run into the trigger: "قد تشن" "may launch", the trigger "تشن")
+            and (
+                any(x.start() < m.start for x in modal.finditer(norm, c_start, m.end))
+                or _modal_after(norm, lex, m.end, c_end)
+            )
         ):
             return None
         etype, mode = m.group.type, m.group.mode
@@ -662,6 +666,10 @@ class EventStage:
         if quoted and m.group.subject != "recipient":
             roles.actor = quoted
             roles.recipient = [r for r in roles.recipient if r not in quoted]
+        if verbal and roles.passive and not roles.actor and m.group.subject != "recipient":
+            # "Obama declared that all US troops will be brought home": an announcement put in
+            # the passive is still its speaker's
+            roles.actor = [s for s in roles.speaker if s not in roles.recipient]
         if not roles.actor and not roles.passive and m.group.subject != "recipient":
             c_start = clause_bounds(norm, s_start, s_end, m.start, m.end)[0]
             roles.actor = coref_actor(doc, norm, lex.language, c_start, m.start, s_start)
