@@ -539,3 +539,9 @@ def test_an_announcement_in_the_passive_is_its_speakers(pipeline: Pipeline) -> N
     sentence = "Obama menyatakan semua tentara AS di Irak akan dipulangkan akhir tahun ini."
     (announced,) = sentence_events(pipeline, SETTINGS, "id", sentence, PUBLISHED)
     assert (announced.type, announced.actor) == ("CONCEDE", "Barack Obama")
+
+
+def test_sources_a_nationality_qualifies_speak_and_claim_nothing(pipeline: Pipeline) -> None:
+    sentence = "وأكدت مصادر أمنية عراقية أمس سقوط 9 صواريخ على القوات الأمريكية في قاعدة عين الأسد."
+    (strike,) = sentence_events(pipeline, SETTINGS, "ar", sentence, PUBLISHED)
+    assert (strike.actor, strike.recipient, strike.reported_by) == (None, "United States", "Iraq")

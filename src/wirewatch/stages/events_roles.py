@@ -463,7 +463,9 @@ def positional_roles(
             # "أعلنت وزارة الصحة ...": the speaker follows the reporting verb
             # (and only when another name follows it: "أعلن الحرس الثوري إطلاق صواريخ" is a claim)
             spoken = [m for m in before if m.start >= last.end()]
-            if len(spoken) >= 2:
+            # (a nationality word qualifies the sources who speak, who claim nothing:
+            # "أكدت مصادر أمنية عراقية سقوط 9 صواريخ")
+            if len(spoken) >= 2 or (spoken and spoken[0].source == "demonym"):
                 reported = spoken[:1]
                 before = [m for m in before if m not in reported]
         elif last is not None and any(
