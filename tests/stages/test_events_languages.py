@@ -545,3 +545,20 @@ def test_sources_a_nationality_qualifies_speak_and_claim_nothing(pipeline: Pipel
     sentence = "وأكدت مصادر أمنية عراقية أمس سقوط 9 صواريخ على القوات الأمريكية في قاعدة عين الأسد."
     (strike,) = sentence_events(pipeline, SETTINGS, "ar", sentence, PUBLISHED)
     assert (strike.actor, strike.recipient, strike.reported_by) == (None, "United States", "Iraq")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "ru",
+            "Американские военные в Ираке вчера обнаружили тайники с минометами, реактивными"
+            " снарядами и взрывчатыми веществами иранского производства.",
+        ),
+        ("en", "US troops seized a cache of Iranian rockets and mortars in Basra on Sunday."),
+    ],
+)
+def test_the_weapons_a_seizure_names_are_no_attack(
+    pipeline: Pipeline, lang: str, sentence: str
+) -> None:
+    assert _types(pipeline, lang, sentence) == ["COERCE"]

@@ -903,6 +903,20 @@ def _choose(cands: list[Candidate], verb_final: bool = False) -> list[Candidate]
             c.match.start if verb_final and verbal else -c.match.start,
         )
 
+    # the weapons a seizure names are what was seized, no attack ("discovered caches of mortars
+    # and rockets", "тайники с минометами, реактивными снарядами")
+    seized = [c for c in cands if c.type == "COERCE" and c.mode == "seize"]
+    cands = [
+        c
+        for c in cands
+        if not (
+            c.type == "ASSAULT"
+            and any(
+                s.clause == c.clause and 0 <= c.match.start - s.match.end <= CONTENT_GAP
+                for s in seized
+            )
+        )
+    ]
     by_clause: dict[tuple[int, int], Candidate] = {}
     for c in cands:
         key = c.clause
