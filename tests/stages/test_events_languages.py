@@ -562,3 +562,21 @@ def test_the_weapons_a_seizure_names_are_no_attack(
     pipeline: Pipeline, lang: str, sentence: str
 ) -> None:
     assert _types(pipeline, lang, sentence) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("hi", "ईरान ने मंगलवार को इराक पर अमेरिकी हमले की निंदा की।"),
+        ("ur", "ایران نے منگل کو عراق پر امریکی حملے کی مذمت کی۔"),
+    ],
+)
+def test_a_nationality_word_before_the_condemned_attack_is_its_doer(
+    pipeline: Pipeline, lang: str, sentence: str
+) -> None:
+    (condemned,) = sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
+    assert (condemned.type, condemned.actor, condemned.recipient) == (
+        "ACCUSE",
+        "Iran",
+        "United States",
+    )

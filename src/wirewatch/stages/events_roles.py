@@ -531,6 +531,14 @@ def positional_roles(
             # "İran Dışişleri Bakanlığı ABD'nin ... saldırısını kınadı": a genitive inside the
             # object phrase marks the noun's doer; the unmarked name opening the clause acts
             actor = subject
+        if not actor and lang in SOV_LANGUAGES:
+            # "عراق پر امریکی حملے", "इराक पर अमेरिकी हमले": after the target phrase, a
+            # nationality word right before the trigger is the doer's
+            actor = [
+                m
+                for m in before[-1:]
+                if m.source == "demonym" and m not in m_rec and not norm[m.end : t_start].strip()
+            ]
         if not actor and head_initial:  # "تحریم‌های آمریکا علیه ایران": genitive agent
             actor = [
                 m
