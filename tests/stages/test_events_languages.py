@@ -580,3 +580,34 @@ def test_a_nationality_word_before_the_condemned_attack_is_its_doer(
         "Iran",
         "United States",
     )
+
+
+# "N soldiers died / were killed in an attack": the dead are the target, the doer unnamed
+KILLED_IN_AN_ATTACK = [
+    (
+        "es",
+        "Tres soldados estadounidenses murieron el domingo en un ataque con drones en Jordania.",
+    ),
+    ("pt", "Três soldados americanos morreram no domingo num ataque com drones na Jordânia."),
+    ("fr", "Trois soldats américains ont été tués dimanche dans une attaque de drone en Jordanie."),
+    ("de", "Drei US-Soldaten wurden am Sonntag bei einem Drohnenangriff in Jordanien getötet."),
+    (
+        "ru",
+        "Трое американских военных погибли в воскресенье в результате атаки беспилотника в Иордании.",
+    ),
+    ("zh", "三名美国士兵周日在约旦的一次无人机袭击中丧生。"),
+    ("fa", "سه سرباز آمریکایی روز یکشنبه در حمله پهپادی در اردن کشته شدند."),
+    ("id", "Tiga tentara AS tewas pada hari Minggu dalam serangan drone di Yordania."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), KILLED_IN_AN_ATTACK)
+def test_the_dead_are_the_target_not_the_doer(pipeline: Pipeline, lang: str, sentence: str) -> None:
+    (attack,) = sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
+    assert (attack.type, attack.actor, attack.recipient) == ("ASSAULT", None, "United States")
+
+
+def test_the_name_right_after_the_attack_that_killed_is_its_doer(pipeline: Pipeline) -> None:
+    sentence = "Командир «Катаиб Хезболла» погиб в среду в результате удара США в Багдаде."
+    (attack,) = sentence_events(pipeline, SETTINGS, "ru", sentence, PUBLISHED)
+    assert (attack.actor, attack.recipient) == ("United States", "Kata'ib Hezbollah")

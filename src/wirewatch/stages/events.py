@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from wirewatch.errors import LexiconError
 from wirewatch.kb.loader import country_names
-from wirewatch.model import Document, Event, Sentence
+from wirewatch.model import Document, Event, Mention, Sentence
 from wirewatch.stages.events_calendar import Calendar, CalendarContext, default_calendar
 from wirewatch.stages.events_lexicon import (
     EventLexicon,
@@ -33,6 +33,8 @@ from wirewatch.stages.events_parse import (
 )
 from wirewatch.stages.events_roles import (
     ACTOR_LABELS,
+    ADJACENT_ACTOR_GAP,
+    HEAD_FINAL_TARGETS,
     HEAD_INITIAL_LANGUAGES,
     SOV_LANGUAGES,
     Roles,
@@ -690,6 +692,29 @@ class EventStage:
             # "Obama received Maliki at the White House": the guest is the visitor, who acts
             # (PLOVER and corpus: a visit has the visitor as actor, the host as target)
             roles.actor, roles.recipient = roles.recipient, roles.actor
+        victims = (
+            []
+            if self._parsed
+            else _victims(doc, norm, lex, cand, roles.speaker + roles.reported_by)
+        )
+        if victims:
+            # "Tres soldados estadounidenses murieron en un ataque": the dead are the target;
+            # a name right after the trigger is then its doer where modifiers follow the noun
+            # ("погиб в результате удара США")
+            roles.actor = [a for a in roles.actor if a not in victims]
+            if not roles.actor and lex.language in HEAD_INITIAL_LANGUAGES:
+                c_end = cand.clause[1]
+                roles.actor = [
+                    n
+                    for x in actor_mentions(doc, m.end, c_end, lex, norm)[:1]
+                    if x.start - m.end <= ADJACENT_ACTOR_GAP
+                    and not _placed(doc, norm, lex, x)
+                    and (n := canonical(x))
+                    and n not in victims
+                ]
+            roles.recipient = victims + [
+                r for r in roles.recipient if r not in victims and r not in roles.actor
+            ]
         if not roles.actor and cand.type == "ASSAULT":
             roles.actor = [n for n in roles.opponent if n not in roles.recipient]
         # nobody targets themselves ("US forces launched strikes ... against US-backed ...")
@@ -810,6 +835,46 @@ def continue_statements(text: str, events: list[Event], quiet: Iterable[Event] =
             if role_names(ev.recipient) & actors:
                 ev.recipient = None
         prev = ev
+
+
+def _victims(
+    doc: Document, norm: str, lex: EventLexicon, cand: Candidate, speakers: list[str]
+) -> list[str]:
+    """Who a `victim_words` word ("died", "were killed", "tewas", "погибли") in an attack's
+    clause says died or was hurt: the first name of the clause before the word and the
+    trigger, when the word stands before the trigger ("Tres soldados estadounidenses murieron en
+    un ataque", "Drei US-Soldaten wurden bei einem Angriff getötet", "أصيب ثلاثة جنود أمريكيين
+    في هجوم") or the clause is verb-final ("سه سرباز آمریکایی در حمله پهپادی کشته شدند"; there
+    also a name between the trigger and the word: "saldırısında üç ABD askeri öldü"). Places
+    ("Ürdün'de"), agents ("oleh CIA") and speakers are no victims."""
+    words = lex.termset("victim_words")
+    if cand.type != "ASSAULT" or words is None:
+        return []
+    c_start, c_end = cand.clause
+    t_start, t_end = cand.match.start, cand.match.end
+    final = lex.language in SOV_LANGUAGES or lex.language in HEAD_FINAL_TARGETS
+    mk = markers(lex.language)
+    names = [
+        x
+        for x in actor_mentions(doc, c_start, c_end, lex, norm)
+        if mk.role(norm, x) not in ("locative", "actor")
+        and not in_place_phrase(doc, x, lex)
+        and canonical(x) not in speakers
+    ]
+    for v in words.finditer(norm, c_start, c_end):
+        # (the word may be the trigger itself: "tewas", "погиб")
+        if v.start() <= t_start or final:
+            subject = [x for x in names if x.end <= min(t_start, v.start())][:1]
+            if final and not subject:
+                subject = [x for x in names if t_end <= x.start and x.end <= v.start()][:1]
+            if subject:
+                return [n for x in subject if (n := canonical(x))]
+    return []
+
+
+def _placed(doc: Document, norm: str, lex: EventLexicon, x: Mention) -> bool:
+    """Is ``x`` in a place phrase ("in Jordan", "en Jordania", "Ürdün'de", "در اردن")?"""
+    return in_place_phrase(doc, x, lex) or markers(lex.language).role(norm, x) == "locative"
 
 
 def _adjacent(gap: str) -> bool:

@@ -61,6 +61,7 @@ LIST_KEYS = (
     "negated_endings",
     "conditional",
     "interrogative",
+    "victim_words",
 )
 TOP_KEYS = {"language", "version", "triggers", "casualty_words", "numbers", *LIST_KEYS}
 TRIGGER_KEYS = {"type", "mode", "terms", "requires", "excludes", "confidence", "subject"}
