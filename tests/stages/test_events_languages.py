@@ -611,3 +611,28 @@ def test_the_name_right_after_the_attack_that_killed_is_its_doer(pipeline: Pipel
     sentence = "Командир «Катаиб Хезболла» погиб в среду в результате удара США в Багдаде."
     (attack,) = sentence_events(pipeline, SETTINGS, "ru", sentence, PUBLISHED)
     assert (attack.actor, attack.recipient) == ("United States", "Kata'ib Hezbollah")
+
+
+# the target is the subject: a passive with its agent before a clause-final participle, an
+# agent preposition in a verb-final clause, an act suffered ("came under attack")
+ATTACKED_BY = [
+    ("de", "Der US-Stützpunkt wurde am Sonntag von der Kataib Hisbollah angegriffen."),
+    ("fa", "پایگاه آمریکا روز یکشنبه توسط کتائب حزب‌الله مورد حمله قرار گرفت."),
+    ("ru", "Американская база подверглась в воскресенье нападению «Катаиб Хезболла»."),
+    ("de", "Der US-Stützpunkt geriet am Sonntag unter Beschuss der Kataib Hisbollah."),
+    ("es", "La base estadounidense sufrió un ataque de Kataib Hezbolá el domingo."),
+    ("fr", "La base américaine a subi une attaque du Kataeb Hezbollah dimanche."),
+    ("ar", "القاعدة الأمريكية تعرضت يوم الأحد لهجوم من كتائب حزب الله."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), ATTACKED_BY)
+def test_the_subject_is_the_target_of_an_attack_by_another(
+    pipeline: Pipeline, lang: str, sentence: str
+) -> None:
+    (attack,) = sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
+    assert (attack.type, attack.actor, attack.recipient) == (
+        "ASSAULT",
+        "Kata'ib Hezbollah",
+        "United States",
+    )

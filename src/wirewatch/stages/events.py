@@ -680,14 +680,18 @@ class EventStage:
             # the target acts
             pair = pair_parties(doc, norm, lex.language, s_start, s_end)
             roles.actor = [p for p in pair if p not in roles.recipient]
-        if m.group.subject == "recipient":
+        if m.group.subject == "recipient" and (verbal or not roles.passive):
             # "Pompeo asserted that Iran was responsible": Iran is the target, the speaker acts
             # (never the speaker as target: "पेंटागन ने कहा कि कताइब हिजबुल्लाह इस हमले के पीछे है",
             # where word order takes the clause's first name for the subject)
             speaker = quoted or roles.speaker
             subject = [a for a in roles.actor if a not in speaker]
+            other = roles.recipient
             roles.recipient = subject or [r for r in roles.recipient if r not in speaker]
-            roles.actor = [s for s in speaker if s not in roles.recipient] if verbal else []
+            # (an act suffered: the other party named, "подверглась нападению «Катаиб
+            # Хезболла»", is its doer when word order found one)
+            doer = [] if self._parsed or not subject else other
+            roles.actor = [s for s in (speaker if verbal else doer) if s not in roles.recipient]
         if m.group.subject == "host" and roles.recipient:
             # "Obama received Maliki at the White House": the guest is the visitor, who acts
             # (PLOVER and corpus: a visit has the visitor as actor, the host as target)

@@ -500,6 +500,20 @@ def positional_roles(
                 return Roles(
                     names_of(actor), names_of(rec), names_of(reported), True, names_of(speaker)
                 )
+    if (
+        pas is not None
+        and lang in VERB_FINAL_CLAUSES
+        and len(before) >= 2
+        and CLAUSE_END.fullmatch(norm, t_end, c_end)
+    ):
+        # "Der US-Stützpunkt wurde am Sonntag von der Kataib Hisbollah angegriffen": a passive
+        # auxiliary, then an agent preposition ("von der") right before a later name
+        words = list(pas.finditer(norm, before[0].end, t_start))
+        by = [m for m in before[1:] if any(0 <= m.start - w.end() <= 5 for w in words)][:1]
+        if by and len(words) >= 2:
+            return Roles(
+                names_of(by), names_of(before[:1]), names_of(reported), True, names_of(speaker)
+            )
     if passive and lang != "en":
         # "अमेरिका द्वारा ... हमला किया गया", "ABD tarafından": an agent marked by a postposition
         p_actor = [m for m in before + after if marked.get(id(m)) == "actor"][:1]
@@ -527,7 +541,13 @@ def positional_roles(
         bare = [m for m in free if m not in m_actor]
         subject = _forward_compound(bare, norm) if lang in SOV_LANGUAGES else free[-1:]
         actor = m_actor[:1] or postposed or subject
-        if lang in SOV_LANGUAGES and subject and m_actor and subject[0].start < m_actor[0].start:
+        if (
+            lang in SOV_LANGUAGES
+            and subject
+            and m_actor
+            and subject[0].start < m_actor[0].start
+            and not _agent_marked(norm, lang, m_actor[0])
+        ):
             # "İran Dışişleri Bakanlığı ABD'nin ... saldırısını kınadı": a genitive inside the
             # object phrase marks the noun's doer; the unmarked name opening the clause acts
             actor = subject
@@ -645,6 +665,16 @@ def specific_first(ms: list[Mention], norm: str) -> list[Mention]:
 
 
 _AND = r"\s*(?:,|and|und|et|y|e|dan|و|и|ve|i|en|और|এবং|ও)\s*"
+
+
+def _agent_marked(norm: str, lang: str, m: Mention) -> bool:
+    """Is ``m`` marked as an agent by a preposition before it ("توسط", "by"), not by a case
+    ending after it (a genitive: "ABD'nin")?"""
+    words = markers(lang).actor_words
+    head = norm[max(0, m.start - 20) : m.start].rstrip()
+    return any(
+        head.endswith(w) and (len(head) == len(w) or head[-len(w) - 1].isspace()) for w in words
+    )
 
 
 def _forward_compound(after: list[Mention], norm: str) -> list[Mention]:
