@@ -636,3 +636,27 @@ def test_the_subject_is_the_target_of_an_attack_by_another(
         "Kata'ib Hezbollah",
         "United States",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "source"),
+    [
+        # a reporting verb closing the sentence: its subject is the source when the reported
+        # clause has a marked subject of its own, else it claims the act
+        (
+            "Iraklı yetkililer pazar günü İran'ın bir ABD üssüne saldırdığını söyledi.",
+            "Iran",
+            "Government of Iraq",
+        ),
+        (
+            "Irak İslami Direnişi pazar günü ABD üssüne saldırdığını açıkladı.",
+            "Islamic Resistance in Iraq",
+            None,
+        ),
+    ],
+)
+def test_a_closing_reporting_verb_names_the_source_or_the_claimant(
+    pipeline: Pipeline, sentence: str, actor: str, source: str | None
+) -> None:
+    (attack,) = sentence_events(pipeline, SETTINGS, "tr", sentence, PUBLISHED)
+    assert (attack.actor, attack.recipient, attack.reported_by) == (actor, "United States", source)

@@ -452,6 +452,12 @@ def positional_roles(
             # "Irak hükümeti, İran'ın saldırının arkasında olduğunu açıkladı": the reporting
             # verb closes the sentence, its subject opens it
             speaker = before[:1]
+            if not verbal and any(marked.get(id(m)) == "actor" for m in before[1:]):
+                # "Iraklı yetkililer İran'ın bir ABD üssüne saldırdığını söyledi": a source,
+                # when the reported clause has a marked subject of its own (else a claim:
+                # "Direniş, ABD üssüne saldırdığını açıkladı")
+                reported = speaker
+                before = before[1:]
     if rep and not verbal:
         # "Iraqi officials said the US struck ...": the speaker is the source, not the actor
         last = None
