@@ -660,3 +660,17 @@ def test_a_closing_reporting_verb_names_the_source_or_the_claimant(
 ) -> None:
     (attack,) = sentence_events(pipeline, SETTINGS, "tr", sentence, PUBLISHED)
     assert (attack.actor, attack.recipient, attack.reported_by) == (actor, "United States", source)
+
+
+def test_an_excluded_longer_term_hides_no_trigger_inside_it(pipeline: Pipeline) -> None:
+    # the accusation "bertanggung jawab atas serangan" is excluded after "mengklaim": a claim
+    sentence = (
+        "Perlawanan Islam di Irak mengklaim bertanggung jawab atas serangan terhadap pangkalan"
+        " AS pada hari Minggu."
+    )
+    (attack,) = sentence_events(pipeline, SETTINGS, "id", sentence, PUBLISHED)
+    assert (attack.type, attack.actor, attack.recipient) == (
+        "ASSAULT",
+        "Islamic Resistance in Iraq",
+        "United States",
+    )

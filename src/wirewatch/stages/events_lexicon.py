@@ -264,14 +264,19 @@ class EventLexicon:
         if self._regex is None:
             return []
         out = []
-        for m in self._regex.finditer(norm, start, end):
+        pos = start
+        while (m := self._regex.search(norm, pos, end)) is not None:
             group, term = self._index[int((m.lastgroup or "g0")[1:])]
+            # a rejected match hides no shorter trigger inside it ("mengklaim bertanggung
+            # jawab atas serangan": the excluded accusation leaves "serangan")
+            pos = m.start() + 1
             if not (self.nospace or term.startswith("*") or word_start(norm, m.start())):
                 continue
             if group.requires is not None and not group.requires.search(norm, start, end):
                 continue
             if group.excludes is not None and group.excludes.search(norm, start, end):
                 continue
+            pos = max(m.end(), m.start() + 1)
             begin = m.start()
             if term.startswith("*") and not self.nospace:  # report the whole word
                 while begin > start and not word_start(norm, begin):
