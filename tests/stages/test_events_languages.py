@@ -37,6 +37,13 @@ def test_same_as_analyze_text(pipeline: Pipeline) -> None:
 
 
 EVENTS = [
+    # a group suspending its operations against a party concedes
+    (
+        "es",
+        "Kataib Hezbolá anunció el martes la suspensión de sus operaciones militares contra las"
+        " fuerzas estadounidenses.",
+        "CONCEDE",
+    ),
     # Arabic "قد" before a past verb is "had", no modal ("قد تشن": "may launch", is)
     (
         "ar",
@@ -433,6 +440,8 @@ NON_EVENTS = [
     ("ar", "وردا على سؤال حول الطقس، قال المتحدث إنه لا يعرف."),
     ("ar", "وكان كروكر حذرا في حديثه عن إيران."),
     ("ar", "قد تشن إيران هجوما على القواعد الأمريكية."),
+    # arms depots are what strikes hit, no seizure
+    ("es", "El Pentágono aseguró que los bombardeos alcanzaron depósitos de armas del grupo."),
     # troops stationed somewhere: a state, not a deployment
     ("de", "Im Irak sind rund 2.500 US-Soldaten stationiert, im Nachbarland Syrien 900."),
     # an embedded question asks whether it happened, for threats and demands too; asking

@@ -97,6 +97,13 @@ def test_term_syntax(term: str, text: str, hit: str | None) -> None:
     assert (m.group() if m else None) == hit
 
 
+def test_a_window_cutting_a_word_gives_no_match() -> None:
+    # the passive "fue" is no prefix of "fuerzas" whose end the window cuts off
+    text = normalize("contra las fuerzas estadounidenses")
+    assert TermSet(["fue"]).search(text, 0, text.index("rzas")) is None
+    assert TermSet(["fue*"]).search(text, 0, text.index("rzas")) is not None
+
+
 def test_no_space_languages_match_inside_text() -> None:
     m = TermSet(["空袭"], nospace=True).search("美国空袭了基地")
     assert m is not None and m.group() == "空袭"

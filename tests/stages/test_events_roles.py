@@ -65,9 +65,18 @@ def role_of(lang: str, text: str, surface: str, label: str = "GPE") -> str | Non
         ("ar", "ستواصل الجماعة هجماتها ضد القواعد الأمريكية في المنطقة", "الأمريكية", "recipient"),
         ("fr", "Les attaques contre les bases américaines continuent.", "américaines", "recipient"),
         ("id", "Serangan terhadap pangkalan AS terus berlanjut.", "AS", "recipient"),
+        # an article may stand between a marker and the name, not a place's marker
+        (
+            "es",
+            "Atacaron contra las fuerzas estadounidenses.",
+            "fuerzas estadounidenses",
+            "recipient",
+        ),
+        ("de", "Sie kämpften gegen die Kataib Hisbollah.", "Kataib Hisbollah", "recipient"),
+        ("de", "Er starb bei einem US-Luftangriff.", "US", None),
     ],
 )
-def test_marker_role(lang: str, text: str, surface: str, role: str) -> None:
+def test_marker_role(lang: str, text: str, surface: str, role: str | None) -> None:
     assert role_of(lang, text, surface) == role
 
 

@@ -190,13 +190,26 @@ class TermSet:
         """Matches in the *normalised* text between start and end, starting on a word."""
         if self.regex is None:
             return
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
-            if self.nospace or word_start(text, m.start()) or self._inside(m):
-                yield m
+        stop = len(text) if end is None else min(end, len(text))
+        for m in self.regex.finditer(text, start, stop):
+            if not (self.nospace or word_start(text, m.start()) or self._inside(m)):
+                continue
+            if (
+                m.end() == stop < len(text)
+                and not self.nospace
+                and _WORD_RX.match(text, stop)
+                and not self._open(m)
+            ):
+                continue  # a word the window cuts ("fue" of "fuerzas")
+            yield m
 
     def _inside(self, m: re.Match[str]) -> bool:
         name = m.lastgroup
         return name is not None and self.terms[int(name[1:])].startswith("*")
+
+    def _open(self, m: re.Match[str]) -> bool:
+        name = m.lastgroup
+        return name is not None and self.terms[int(name[1:])].endswith("*")
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(text, start, end), None)

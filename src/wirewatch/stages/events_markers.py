@@ -40,6 +40,7 @@ ENTRY_KEYS = frozenset(
         "clause_openers",
         *(f"coref_{k}" for k in COREF_KINDS),
         "coref_pair",
+        "articles",
     }
 )
 # Checked in this order; on a tie (markers of the same length) the first wins.
@@ -164,6 +165,7 @@ def markers(lang: str) -> Markers:
     before: dict[str, re.Pattern[str]] = {}
     after: dict[str, re.Pattern[str]] = {}
     skip: dict[str, re.Pattern[str]] = {}
+    articles = [normalize(w) for w in entry.get("articles") or []]
     for key in MARKER_KEYS:
         words = [normalize(w) for w in entry.get(key) or []]
         role, side = key.rsplit("_", 1)
@@ -178,7 +180,14 @@ def markers(lang: str) -> Markers:
             # a marker ending in an apostrophe ("all'", "l'") is written against the name
             glued = [w for w in words + partners if w[-1] in "'’"]
             spaced = [w for w in words + partners if w[-1] not in "'’"]
-            parts = [f"(?:{alternation(spaced)})\\s{'*' if nospace else '+'}"] if spaced else []
+            # (an article may stand between: "contra las fuerzas", "gegen die Truppen"; not
+            # for places: "bei einem US-Luftangriff" is no place phrase of the US)
+            article = (
+                f"(?:(?:{alternation(articles)})\\s+)?" if articles and role != "locative" else ""
+            )
+            parts = (
+                [f"(?:{alternation(spaced)})\\s{'*' if nospace else '+'}{article}"] if spaced else []
+            )
             parts += [f"(?:{alternation(glued)})\\s*"] if glued else []
             before[role] = re.compile(rf"{left}(?:{'|'.join(parts)})$")
             far = [w for w in words if w[-1] not in "'’"]
