@@ -683,3 +683,15 @@ def test_an_excluded_longer_term_hides_no_trigger_inside_it(pipeline: Pipeline) 
         "Islamic Resistance in Iraq",
         "United States",
     )
+
+
+def test_a_condemned_act_without_doer_is_the_one_reported_before(pipeline: Pipeline) -> None:
+    text = (
+        "Estados Unidos lanzó el miércoles ataques aéreos contra Kataib Hezbolá en Irak. El"
+        " Gobierno iraquí condenó el jueves los bombardeos y los calificó de violación de la"
+        " soberanía iraquí."
+    )
+    events = sentence_events(pipeline, SETTINGS, "es", text, PUBLISHED)
+    assert [(e.actor, e.recipient) for e in events if e.type == "ACCUSE"] == [
+        ("Government of Iraq", "United States")
+    ]

@@ -13,7 +13,13 @@ from wirewatch.model import Mention
 from wirewatch.stages.events import EventStage
 from wirewatch.stages.events_lexicon import EventLexicon, load_event_lexicons, normalize
 from wirewatch.stages.events_markers import load_roles, markers
-from wirewatch.stages.events_roles import coref_actor, positional_roles
+from wirewatch.stages.events_roles import (
+    clause_bounds,
+    conjunction_of,
+    coref_actor,
+    opener_of,
+    positional_roles,
+)
 
 
 def role_of(lang: str, text: str, surface: str, label: str = "GPE") -> str | None:
@@ -441,3 +447,39 @@ def test_a_trigger_inside_a_proxy_phrase_is_no_event() -> None:
     events = EventStage({"fa": lexicon("fa")}, classifier=None)(doc).events
     assert [e.type for e in events] == ["ASSAULT"]
     assert all(e.actor != IRAN for e in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "trigger", "clause"),
+    [
+        (
+            "ar",
+            "نفت الحكومة الأردنية وقوع الهجوم، فيما أعلنت القيادة الوسطى مقتل 3 جنود في هجوم بطائرة مسيرة.",
+            "بطائرة",
+            "فيما أعلنت القيادة الوسطى مقتل 3 جنود في هجوم بطائرة مسيرة.",
+        ),
+        (
+            "fr",
+            "Seule l'armée irakienne entrera dans Mossoul, alors que les peshmergas participent à"
+            " l'offensive.",
+            "offensive",
+            "alors que les peshmergas participent à l'offensive.",
+        ),
+        # a relative pronoun keeps the antecedent before it
+        (
+            "fr",
+            "La milice, qui a attaqué la base, a été visée.",
+            "attaqué",
+            "La milice, qui a attaqué la base, a été visée.",
+        ),
+    ],
+)
+def test_a_conjunction_opens_a_clause_of_its_own(
+    lang: str, text: str, trigger: str, clause: str
+) -> None:
+    norm = normalize(text)
+    start = text.index(trigger)
+    left, right = clause_bounds(
+        norm, 0, len(text), start, start + len(trigger), opener_of(lang), conjunction_of(lang)
+    )
+    assert text[left:right] == clause

@@ -41,6 +41,7 @@ from wirewatch.stages.events_roles import (
     actor_mentions,
     canonical,
     clause_bounds,
+    conjunction_of,
     coref_actor,
     in_place_phrase,
     opener_of,
@@ -209,6 +210,7 @@ class EventStage:
         self._around = False
         self._untriggered: list[Sentence] = []
         self._quiet: list[Event] = []  # statements below the threshold: speakers only
+        self._prior: list[Event] = []  # the article's events so far
         self._last_date: tuple[str, int] | None = None  # (date, end of its sentence)
         self.recall = recall
         self._tok_starts: list[int] = []
@@ -236,6 +238,7 @@ class EventStage:
         sentences = doc.sentences or fallback_sentences(doc.text)
         dates = date_resolver(lang)
         events: list[Event] = []
+        self._prior = events
         self._untriggered = []
         self._quiet = []
         self._last_date = None
@@ -535,15 +538,19 @@ class EventStage:
         it, or before it in a verb-final language), the ``condemner`` not among them."""
         verb_final = lex.language in SOV_LANGUAGES
         acts = [
-            c.match
+            c
             for c in cands
             if c.clause == cand.clause
             and c.type in CONDEMNED_TYPES
             and (c.match.end <= cand.match.start if verb_final else c.match.start >= cand.match.end)
         ]
         if not acts:
-            return []
-        act = acts[-1] if verb_final else acts[0]
+            # "condenó los bombardeos y los calificó de violación": the act named before
+            acts = [c for c in cands if c.clause == cand.clause and c.type in CONDEMNED_TYPES]
+            if not acts:
+                return []
+        act_type = (acts[-1] if verb_final else acts[0]).type
+        act = (acts[-1] if verb_final else acts[0]).match
         # the act's noun phrase is the object: before the verb, or after it; where modifiers
         # follow the noun, it starts at the act ("حمله آمریکا به عراق را محکوم کرد")
         s_start, s_end = sentence
@@ -553,14 +560,30 @@ class EventStage:
         elif verb_final:  # the object phrase follows the condemner's name
             ends = [x.end for x in doc.mentions if canonical(x) in condemner and x.end <= act.start]
             obj = (max([s_start, *ends]), obj[1])
-        return positional_roles(doc, norm, lex, *obj, act.start, act.end, False).actor
+        doers = positional_roles(doc, norm, lex, *obj, act.start, act.end, False).actor
+        if not doers:
+            # "El Gobierno iraquí condenó los bombardeos": the strikes reported before
+            before = [
+                e.actor
+                for e in self._prior
+                if e.type == act_type and e.actor and not role_names(e.actor) & condemner
+            ]
+            last = before[-1] if before else None
+            doers = [last] if isinstance(last, str) else list(last or [])
+        return doers
 
     def _filter(
         self, norm: str, lex: EventLexicon, m: TriggerMatch, s_start: int, s_end: int
     ) -> Candidate | None:
         """Drop negated, hypothetical and advisory triggers; retype future ones."""
         c_start, c_end = clause_bounds(
-            norm, s_start, s_end, m.start, m.end, opener_of(lex.language)
+            norm,
+            s_start,
+            s_end,
+            m.start,
+            m.end,
+            opener_of(lex.language),
+            conjunction_of(lex.language),
         )
         comma = comma_left(norm, c_start, m.start)
         neg = lex.termset("negation")

@@ -41,6 +41,7 @@ ENTRY_KEYS = frozenset(
         *(f"coref_{k}" for k in COREF_KINDS),
         "coref_pair",
         "articles",
+        "clause_conjunctions",
     }
 )
 # Checked in this order; on a tie (markers of the same length) the first wins.
@@ -69,6 +70,7 @@ class Markers:
     actor_words: frozenset[str] = frozenset()  # the actor_before words ("by" prepositions)
     clause_opener: re.Pattern[str] | None = None  # ", der ...", ", qui ...": a new clause
     pair: re.Pattern[str] | None = None  # "the two countries": the two named last
+    conjunction: re.Pattern[str] | None = None  # ", while ...": a clause of its own
 
     def role(self, norm: str, m: Mention, floor: int = 0) -> str | None:
         """'locative', 'recipient', 'actor' or None for a mention in the normalised text.
@@ -186,7 +188,9 @@ def markers(lang: str) -> Markers:
                 f"(?:(?:{alternation(articles)})\\s+)?" if articles and role != "locative" else ""
             )
             parts = (
-                [f"(?:{alternation(spaced)})\\s{'*' if nospace else '+'}{article}"] if spaced else []
+                [f"(?:{alternation(spaced)})\\s{'*' if nospace else '+'}{article}"]
+                if spaced
+                else []
             )
             parts += [f"(?:{alternation(glued)})\\s*"] if glued else []
             before[role] = re.compile(rf"{left}(?:{'|'.join(parts)})$")
@@ -206,7 +210,9 @@ def markers(lang: str) -> Markers:
     opener = re.compile(rf"[,،]\s*(?:{alternation(words)}){right}") if words else None
     words = [normalize(w) for w in entry.get("coref_pair") or []]
     pair = re.compile(rf"{left}(?:{alternation(words)}){right}") if words else None
-    return Markers(before, after, coref, skip, actor_words, opener, pair)
+    words = [normalize(w) for w in entry.get("clause_conjunctions") or []]
+    conj = re.compile(rf"(?<=[,،])\s*(?P<word>{alternation(words)}){right}") if words else None
+    return Markers(before, after, coref, skip, actor_words, opener, pair, conj)
 
 
 # Languages whose adjectives follow the noun: "frappes américaines", "الغارة الإسرائيلية".

@@ -337,6 +337,12 @@ def opener_of(language: str) -> re.Pattern[str] | None:
     return markers(language).clause_opener if language != "en" else None
 
 
+def conjunction_of(language: str) -> re.Pattern[str] | None:
+    """The pattern of a language's conjunctions that open a clause of its own (", while",
+    "، فيما"); none for English (``CLAUSE_BREAK``)."""
+    return markers(language).conjunction if language != "en" else None
+
+
 def clause_bounds(
     norm: str,
     s_start: int,
@@ -344,10 +350,12 @@ def clause_bounds(
     t_start: int,
     t_end: int,
     opener: re.Pattern[str] | None = None,
+    conjunction: re.Pattern[str] | None = None,
 ) -> tuple[int, int]:
     """The clause around a trigger: cut at semicolons, brackets, dashes and ', which/after';
     ``opener`` (a language's clause openers, ", qui ...") also ends it after the trigger (a
-    trigger inside a relative clause keeps the antecedent before it)."""
+    trigger inside a relative clause keeps the antecedent before it); ``conjunction`` (",
+    while ...", "، فيما") also starts it before the trigger: a clause of its own."""
     left, right = s_start, s_end
     for m in CLAUSE_BREAK.finditer(norm, s_start, s_end):
         if m.end() <= t_start:
@@ -355,6 +363,10 @@ def clause_bounds(
         elif m.start() >= t_end:
             right = m.start()
             break
+    if conjunction is not None:
+        for m in conjunction.finditer(norm, left, t_start):
+            if m.end() <= t_start:
+                left = m.start("word")
     cut = opener.search(norm, t_end, right) if opener is not None else None
     return left, cut.start() if cut else right
 
@@ -419,7 +431,9 @@ def positional_roles(
     lang = lex.language if lex is not None else (doc.language or "")
     # ", der nach Angaben aus Washington an Angriffen auf US-Soldaten beteiligt war": a
     # relative or adverbial clause after the trigger holds no argument of it
-    c_start, c_end = clause_bounds(norm, s_start, s_end, t_start, t_end, opener_of(lang))
+    c_start, c_end = clause_bounds(
+        norm, s_start, s_end, t_start, t_end, opener_of(lang), conjunction_of(lang)
+    )
     found = actor_mentions(doc, s_start, s_end, lex, norm)
     marked = marked_roles(doc, norm, markers(lang), found, t_end)
     cands = [m for m in found if marked.get(id(m)) != "locative"]
