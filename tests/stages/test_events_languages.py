@@ -695,3 +695,21 @@ def test_a_condemned_act_without_doer_is_the_one_reported_before(pipeline: Pipel
     assert [(e.actor, e.recipient) for e in events if e.type == "ACCUSE"] == [
         ("Government of Iraq", "United States")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("es", "El Gobierno iraquí convocó el jueves al encargado de negocios estadounidense."),
+        ("pt", "O Iraque convocou no domingo o embaixador americano."),
+        ("it", "L'Iraq ha convocato domenica l'ambasciatore americano."),
+        ("id", "Irak memanggil Duta Besar AS pada hari Minggu."),
+        ("ru", "Ирак в воскресенье вызвал американского посла."),
+        ("en", "Iraq summoned the US ambassador on Sunday."),
+    ],
+)
+def test_summoning_an_envoy_is_a_protest_at_his_country(
+    pipeline: Pipeline, lang: str, sentence: str
+) -> None:
+    (protest,) = sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
+    assert (protest.type, protest.recipient) == ("ACCUSE", "United States")
