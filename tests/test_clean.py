@@ -176,6 +176,9 @@ def test_given_published_wins_over_the_first_line():
         ("March 24th, 2013", "2013-03-24"),
         ("21 Oktober 2011", "2011-10-21"),
         ("Published: January 5, 2020", "2020-01-05"),
+        ("Yayın tarihi: 4 Ocak 2024", "2024-01-04"),
+        ("Fecha de publicación: 3 de enero de 2024", "2024-01-03"),
+        ("Дата публикации: 4 января 2024", "2024-01-04"),
     ],
 )
 def test_dateline_sets_published(line, date):

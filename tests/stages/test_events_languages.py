@@ -37,6 +37,8 @@ def test_same_as_analyze_text(pipeline: Pipeline) -> None:
 
 
 EVENTS = [
+    # a condemnation in a converb ("kınayarak": condemning it, ...)
+    ("tr", "Irak hükümeti salı günü ABD'nin saldırısını kınayarak açıklama yaptı.", "ACCUSE"),
     # a group suspending its operations against a party concedes
     (
         "es",

@@ -31,8 +31,11 @@ MIN_PROSE_LETTERS = 30
 
 _META_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b\s*")
 _PUBLISHED_PREFIX = re.compile(
-    r"^(published|updated|posted|last updated|diterbitkan|dipublikasikan|veröffentlicht|"
-    r"publié|pubblicato|publicado|опубликовано|نشر|منتشر شده)\b[:\s]*",
+    r"^(published|updated|posted|last updated|diterbitkan|dipublikasikan|diperbarui|"
+    r"veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|publicado|"
+    r"actualizado|atualizado|fecha de publicación|опубликовано|обновлено|дата публикации|"
+    r"yayın tarihi|yayınlanma tarihi|güncellenme tarihi|güncellendi|تاريخ النشر|نشر|"
+    r"تاریخ انتشار|منتشر شده|प्रकाशित|发布时间|发布日期|更新时间)\b[:：\s]*",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
