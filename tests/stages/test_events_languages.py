@@ -715,3 +715,43 @@ def test_summoning_an_envoy_is_a_protest_at_his_country(
 ) -> None:
     (protest,) = sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
     assert (protest.type, protest.recipient) == ("ACCUSE", "United States")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "etype", "roles"),
+    [
+        # the place phrase goes on after "and": Syria is no target
+        (
+            "ru",
+            "Вооруженные силы США в пятницу нанесли удары по 85 целям в Ираке и Сирии.",
+            "ASSAULT",
+            ("United States", None),
+        ),
+        (
+            "ar",
+            "شنت الولايات المتحدة يوم الجمعة غارات على 85 هدفا في العراق وسوريا.",
+            "ASSAULT",
+            ("United States", None),
+        ),
+        # a conditional clause after the threat holds none of its arguments
+        (
+            "ru",
+            "Президент США Джо Байден в субботу пригрозил новыми ударами, если нападения на"
+            " американских военных продолжатся.",
+            "THREATEN",
+            ("Joe Biden", None),
+        ),
+        (
+            "es",
+            "Joe Biden amenazó el sábado con nuevos ataques, si continúan los ataques contra las"
+            " tropas estadounidenses.",
+            "THREATEN",
+            ("Joe Biden", None),
+        ),
+    ],
+)
+def test_places_listed_and_conditions_hold_no_target(
+    pipeline: Pipeline, lang: str, sentence: str, etype: str, roles: tuple[str, str | None]
+) -> None:
+    (event,) = sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
+    assert (event.type, event.actor, event.recipient) == (etype, *roles)

@@ -937,7 +937,10 @@ def _nearest_other(
     s_start, s_end = sentence
     t_start, t_end = trigger.start, trigger.end
     taken = set(roles.actor) | set(roles.reported_by) | set(roles.speaker)
-    found = actor_mentions(doc, s_start, s_end, lex, norm)
+    # (not past a clause opener after the trigger: ", if attacks on US troops continue")
+    opener = opener_of(lex.language)
+    cut = opener.search(norm, t_end, s_end) if opener is not None else None
+    found = actor_mentions(doc, s_start, cut.start() if cut else s_end, lex, norm)
     marked = marked_roles(doc, norm, markers(lex.language), found, t_end)
     best: tuple[int, str] | None = None
     for x in found:

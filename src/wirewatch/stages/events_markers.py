@@ -239,11 +239,24 @@ def marked_roles(
     الإيراني": "على" governs the attack, not the adjective)."""
     ends = sorted(x.end for x in doc.mentions)
     out: dict[int, str | None] = {}
+    prev: Mention | None = None
     for m in found:
         i = bisect_right(ends, m.start)
         floor = max(ends[i - 1] if i else 0, t_end if m.start >= t_end else 0)
-        out[id(m)] = mk.role(norm, m, floor)
+        role = mk.role(norm, m, floor)
+        if role is None and prev is not None and out[id(prev)] == "locative":
+            # "в Ираке и Сирии", "in Iraq and Syria": the place phrase goes on
+            listed = _LIST_AND.fullmatch(norm, prev.end, m.start) or (
+                norm[prev.end : m.start].isspace() and norm.startswith("و", m.start)
+            )
+            role = "locative" if listed else None
+        out[id(m)] = role
+        prev = m
     return out
+
+
+# A conjunction joining two names of a list ("Iraq and Syria", "العراق وسوريا").
+_LIST_AND = re.compile(r"\s+(?:and|und|et|y|e|dan|и|ve|i|en|और|এবং|ও)\s+|\s+و\s*")
 
 
 def postposed_agent(
