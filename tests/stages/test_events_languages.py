@@ -755,3 +755,11 @@ def test_places_listed_and_conditions_hold_no_target(
 ) -> None:
     (event,) = sentence_events(pipeline, SETTINGS, lang, sentence, PUBLISHED)
     assert (event.type, event.actor, event.recipient) == (etype, *roles)
+
+
+def test_who_reports_the_dead_claims_no_attack(pipeline: Pipeline) -> None:
+    sentence = (
+        "Представитель иракской армии заявил в субботу, что в результате ударов погибли 16 человек."
+    )
+    (attack,) = sentence_events(pipeline, SETTINGS, "ru", sentence, PUBLISHED)
+    assert (attack.type, attack.actor, attack.reported_by) == ("ASSAULT", None, "Iraqi Army")

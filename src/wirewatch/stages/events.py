@@ -724,6 +724,17 @@ class EventStage:
             if self._parsed
             else _victims(doc, norm, lex, cand, roles.speaker + roles.reported_by)
         )
+        if (
+            not self._parsed
+            and cand.type == "ASSAULT"
+            and roles.actor
+            and set(roles.actor) <= set(roles.speaker)
+            and lex.termset("victim_words").search(norm, *cand.clause)
+        ):
+            # "Представитель армии заявил, что в результате ударов погибли 16 человек": who
+            # reports the dead claims no attack
+            roles.reported_by = roles.reported_by or roles.actor
+            roles.actor = []
         if victims:
             # "Tres soldados estadounidenses murieron en un ataque": the dead are the target;
             # a name right after the trigger is then its doer where modifiers follow the noun
