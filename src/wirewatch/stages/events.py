@@ -549,8 +549,8 @@ class EventStage:
             acts = [c for c in cands if c.clause == cand.clause and c.type in CONDEMNED_TYPES]
             if not acts:
                 return []
-        act_type = (acts[-1] if verb_final else acts[0]).type
-        act = (acts[-1] if verb_final else acts[0]).match
+        condemned = acts[-1] if verb_final else acts[0]
+        act = condemned.match
         # the act's noun phrase is the object: before the verb, or after it; where modifiers
         # follow the noun, it starts at the act ("حمله آمریکا به عراق را محکوم کرد")
         s_start, s_end = sentence
@@ -566,7 +566,7 @@ class EventStage:
             before = [
                 e.actor
                 for e in self._prior
-                if e.type == act_type and e.actor and not role_names(e.actor) & condemner
+                if e.type == condemned.type and e.actor and not role_names(e.actor) & condemner
             ]
             last = before[-1] if before else None
             doers = [last] if isinstance(last, str) else list(last or [])

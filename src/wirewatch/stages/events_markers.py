@@ -255,8 +255,10 @@ def marked_roles(
     return out
 
 
+# "and" in the languages with markers (Arabic و is written against the next word).
+CONJUNCTIONS = ("and", "und", "et", "y", "e", "dan", "و", "и", "ve", "i", "en", "और", "এবং", "ও")
 # A conjunction joining two names of a list ("Iraq and Syria", "العراق وسوريا").
-_LIST_AND = re.compile(r"\s+(?:and|und|et|y|e|dan|и|ve|i|en|और|এবং|ও)\s+|\s+و\s*")
+_LIST_AND = re.compile(r"\s+(?:" + "|".join(w for w in CONJUNCTIONS if w != "و") + r")\s+|\s+و\s*")
 
 
 def postposed_agent(

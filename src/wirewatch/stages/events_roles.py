@@ -15,6 +15,7 @@ from wirewatch.model import Document, Mention
 from wirewatch.stages.events_lexicon import EventLexicon, normalize
 from wirewatch.stages.events_markers import (
     CLAUSE_END,
+    CONJUNCTIONS,
     ROMANCE_LANGUAGES,
     VERB_FINAL_CLAUSES,
     alternation,
@@ -684,7 +685,7 @@ def specific_first(ms: list[Mention], norm: str) -> list[Mention]:
     return ms
 
 
-_AND = r"\s*(?:,|and|und|et|y|e|dan|و|и|ve|i|en|और|এবং|ও)\s*"
+_AND = r"\s*(?:,|" + "|".join(CONJUNCTIONS) + r")\s*"
 
 
 def _agent_marked(norm: str, lang: str, m: Mention) -> bool:
