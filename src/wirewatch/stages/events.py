@@ -719,18 +719,13 @@ class EventStage:
             # "Obama received Maliki at the White House": the guest is the visitor, who acts
             # (PLOVER and corpus: a visit has the visitor as actor, the host as target)
             roles.actor, roles.recipient = roles.recipient, roles.actor
-        victims = (
-            []
-            if self._parsed
-            else _victims(doc, norm, lex, cand, roles.speaker + roles.reported_by)
-        )
-        if (
+        dying = (
             not self._parsed
             and cand.type == "ASSAULT"
-            and roles.actor
-            and set(roles.actor) <= set(roles.speaker)
-            and lex.termset("victim_words").search(norm, *cand.clause)
-        ):
+            and lex.termset("victim_words").search(norm, *cand.clause) is not None
+        )
+        victims = _victims(doc, norm, lex, cand, roles.speaker + roles.reported_by) if dying else []
+        if dying and roles.actor and set(roles.actor) <= set(roles.speaker):
             # "Представитель армии заявил, что в результате ударов погибли 16 человек": who
             # reports the dead claims no attack
             roles.reported_by = roles.reported_by or roles.actor
@@ -886,8 +881,6 @@ def _victims(
     also a name between the trigger and the word: "saldırısında üç ABD askeri öldü"). Places
     ("Ürdün'de"), agents ("oleh CIA") and speakers are no victims."""
     words = lex.termset("victim_words")
-    if cand.type != "ASSAULT" or words is None:
-        return []
     c_start, c_end = cand.clause
     t_start, t_end = cand.match.start, cand.match.end
     final = lex.language in SOV_LANGUAGES or lex.language in HEAD_FINAL_TARGETS

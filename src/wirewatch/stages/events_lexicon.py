@@ -289,7 +289,7 @@ class EventLexicon:
                 continue
             if group.excludes is not None and group.excludes.search(norm, start, end):
                 continue
-            pos = max(m.end(), m.start() + 1)
+            pos = m.end()
             begin = m.start()
             if term.startswith("*") and not self.nospace:  # report the whole word
                 while begin > start and not word_start(norm, begin):

@@ -691,11 +691,8 @@ _AND = r"\s*(?:,|" + "|".join(CONJUNCTIONS) + r")\s*"
 def _agent_marked(norm: str, lang: str, m: Mention) -> bool:
     """Is ``m`` marked as an agent by a preposition before it ("توسط", "by"), not by a case
     ending after it (a genitive: "ABD'nin")?"""
-    words = markers(lang).actor_words
-    head = norm[max(0, m.start - 20) : m.start].rstrip()
-    return any(
-        head.endswith(w) and (len(head) == len(w) or head[-len(w) - 1].isspace()) for w in words
-    )
+    rx = markers(lang).before.get("actor")
+    return rx is not None and rx.search(norm, max(0, m.start - 24), m.start) is not None
 
 
 def _forward_compound(after: list[Mention], norm: str) -> list[Mention]:
